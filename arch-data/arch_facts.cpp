@@ -1,0 +1,28 @@
+// ArchFacts lookups and value rendering.
+#include "arch-data/arch_facts.h"
+
+#include <cstdio>
+
+namespace manaudit::archdata {
+
+std::string Constant::text() const {
+    if (!is_unsigned) return std::to_string(value);
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(value));
+    return buf;
+}
+
+namespace {
+template <typename Map>
+const typename Map::mapped_type* lookup(const Map& m, const std::string& key) {
+    auto it = m.find(key);
+    return it == m.end() ? nullptr : &it->second;
+}
+}  // namespace
+
+const Syscall* ArchFacts::syscall(const std::string& name) const { return lookup(syscalls, name); }
+const Constant* ArchFacts::errno_value(const std::string& name) const { return lookup(errnos, name); }
+const Constant* ArchFacts::constant(const std::string& name) const { return lookup(constants, name); }
+const StructLayout* ArchFacts::layout(const std::string& name) const { return lookup(structs, name); }
+
+}  // namespace manaudit::archdata

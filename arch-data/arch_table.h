@@ -1,0 +1,43 @@
+// The architecture table: one row per ABI, one row per way pages name arches.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace manaudit::archdata {
+
+/// One ABI manaudit has facts for. Adding an ABI is adding one row.
+struct ArchInfo {
+    std::string_view id;            ///< "x86_64", "mips-o32"
+    std::string_view debian_arch;   ///< "amd64"
+    std::string_view triple;        ///< header dir: /usr/<triple>/include
+    std::string_view clang_target;  ///< target triple for clang
+    bool stand_in;                  ///< clang has no backend; clang_target is a stand-in
+    int word_bits;
+    bool big_endian;
+    std::string_view extra_args;    ///< space-separated extra clang args (-D...)
+    std::string_view display;       ///< as man-pages spells it: "x86-64", "AArch64"
+};
+
+/// All ABIs, in table order (the order of every per-arch output).
+std::span<const ArchInfo> all_arches();
+const ArchInfo* find_arch(std::string_view id);
+
+/// A way man pages name an architecture (or a family of them).
+struct ArchName {
+    std::string_view mention_id;  ///< canonical: "x86", "x86-64", "mips", "ia64"
+    std::string_view spellings;   ///< '|'-separated, matched as whole words: "x86-64|x86_64|AMD64"
+    std::string_view abis;        ///< space-separated ABI ids it covers (may be empty: ia64)
+};
+
+std::span<const ArchName> all_arch_names();
+const ArchName* find_arch_name(std::string_view mention_id);
+/// The ABI ids a mention covers.
+std::vector<std::string> abis_of_mention(std::string_view mention_id);
+/// True for mention ids that mean an x86 ABI (x86, x86-64, i386, x32).
+bool is_x86_mention(std::string_view mention_id);
+
+}  // namespace manaudit::archdata

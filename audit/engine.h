@@ -1,0 +1,24 @@
+// Running the checks over pages and arch facts.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "arch-data/arch_facts.h"
+#include "audit/finding.h"
+#include "manpages/page.h"
+
+namespace manaudit::audit {
+
+struct AuditOptions {
+    std::vector<std::string> checks;  ///< check ids to run; empty = all
+    int jobs = 1;
+};
+
+/// Runs the selected checks over every page against `facts` (one per arch, in
+/// table order). Findings are sorted by page, line, check id.
+std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
+                               const std::vector<archdata::ArchFacts>& facts,
+                               const AuditOptions& options = {});
+
+}  // namespace manaudit::audit
