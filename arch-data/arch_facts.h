@@ -15,10 +15,12 @@ struct Provenance {
     std::string package_version;  ///< "6.1.4-1cross1"
     std::string command;          ///< the manaudit command that made the file
     std::string clang_target;     ///< the target the headers were evaluated for
+    std::string clang_args;       ///< extra clang arguments (a stand-in's -U/-D, m68k's packing)
     bool stand_in = false;        ///< clang_target is a stand-in (no clang backend)
     int word_bits = 64;
     std::string byte_order;       ///< "little" or "big"
     std::string sysroot;          ///< the include dir read, e.g. /usr/aarch64-linux-gnu/include
+    bool approximate_layouts = false;  ///< struct layouts are not the arch's own ABI
 };
 
 struct Syscall {

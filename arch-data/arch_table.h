@@ -20,6 +20,9 @@ struct ArchInfo {
     bool big_endian;
     std::string_view extra_args;    ///< space-separated extra clang args (-D...)
     std::string_view display;       ///< as man-pages spells it: "x86-64", "AArch64"
+    /// Struct layouts are not the arch's own ABI even though clang targets it
+    /// (clang 14's m68k aligns int to 4, the m68k ABI to 2).
+    bool approximate_layouts = false;
 };
 
 /// All ABIs, in table order (the order of every per-arch output).

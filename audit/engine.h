@@ -1,6 +1,7 @@
 // Running the checks over pages and arch facts.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@ namespace manaudit::audit {
 struct AuditOptions {
     std::vector<std::string> checks;  ///< check ids to run; empty = all
     int jobs = 1;
+    /// Called after each page is audited (from worker threads; must be thread-safe).
+    std::function<void(const std::string& page_path)> on_page_done;
 };
 
 /// Runs the selected checks over every page against `facts` (one per arch, in

@@ -1,9 +1,155 @@
-// TEMPORARY placeholder: replaced by the real 'patch' subcommand.
+// `manaudit patch`: audit pages, then write the findings as a git format-patch
+// series (and optionally apply them to a tree in place).
 #include <cstdio>
+#include <memory>
+#include <sstream>
+
+#include "audit/run.h"
 #include "cli/commands.h"
+#include "patches/apply.h"
+#include "patches/identity.h"
+#include "patches/plan_all.h"
+#include "patches/series.h"
+
 namespace manaudit::cli {
-void add_patch_command(CLI::App& app, int& exit_code) {
-    auto* sub = app.add_subcommand("patch", "(not yet available)");
-    sub->callback([&exit_code] { std::fputs("manaudit: 'patch' is not available yet\n", stderr); exit_code = 2; });
+
+namespace {
+
+struct PatchArgs {
+    std::vector<std::string> pages;
+    std::string mode = "fix";
+    std::string output;
+    std::string signoff;
+    std::string from;
+    bool force = false;
+    std::string apply_tree;
+    std::string arch_data;
+    std::string arches;
+    std::string checks;
+    int jobs = 1;
+};
+
+std::vector<std::string> split_list(const std::string& list) {
+    std::vector<std::string> out;
+    std::stringstream in(list);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty()) out.push_back(item);
+    return out;
 }
+
+void print(const Diagnostics& diags, Level at_least) {
+    for (const auto& d : diags)
+        if (d.level >= at_least) std::fprintf(stderr, "manaudit: %s\n", format_diagnostic(d).c_str());
+}
+
+int usage_error(const std::string& message) {
+    std::fprintf(stderr, "manaudit: error: %s\n", message.c_str());
+    return 2;
+}
+
+int run(const PatchArgs& args, bool signoff_given) {
+    auto mode = patches::parse_mode(args.mode);
+    if (!mode) return usage_error("--mode must be flag or fix");
+    if (args.output.empty() && args.apply_tree.empty()) return usage_error("give -o DIR for the series, or --apply TREE");
+
+    // Identities come from the options or git config, never made up; the From:
+    // line needs one, so the tool names itself when nobody is configured.
+    patches::SeriesOptions series_options;
+    if (!args.from.empty()) {
+        auto id = patches::parse_identity(args.from);
+        if (!id) return usage_error("--from must look like 'Name <mail@host>': " + args.from);
+        series_options.from = *id;
+    } else if (auto id = patches::git_config_identity()) {
+        series_options.from = *id;
+    } else {
+        series_options.from = {"manaudit", "manaudit@localhost"};
+    }
+    if (signoff_given) {
+        if (!args.signoff.empty()) {
+            series_options.signoff = patches::parse_identity(args.signoff);
+            if (!series_options.signoff) return usage_error("--signoff must look like 'Name <mail@host>': " + args.signoff);
+        } else {
+            series_options.signoff = patches::git_config_identity();
+            if (!series_options.signoff)
+                return usage_error("--signoff needs git config user.name and user.email, or a value 'Name <mail>'");
+        }
+    }
+    series_options.date = patches::patch_date_now();
+    series_options.trailer = std::string("manaudit ") + MANAUDIT_VERSION;
+
+    audit::RunInputs inputs;
+    inputs.pages = args.pages;
+    inputs.arch_data_dir = args.arch_data;
+    inputs.arches = split_list(args.arches);
+    audit::AuditOptions audit_options;
+    audit_options.checks = split_list(args.checks);
+    audit_options.jobs = args.jobs;
+    audit::RunResult result = audit::run_audit_on(inputs, audit_options);
+    if (result.config_error) {
+        print(result.diagnostics, Level::note);
+        return 2;
+    }
+    print(result.diagnostics, Level::error);
+    series_options.pages_audited = int(result.pages.size());
+
+    Diagnostics diags;
+    patches::PlanAllResult planned = patches::plan_all(result.pages, result.findings, *mode, diags);
+    print(diags, Level::note);
+    if (!planned.ok) {
+        std::fprintf(stderr, "manaudit: error: refusing to write a partial series; nothing written\n");
+        return 2;
+    }
+
+    if (planned.plans.empty()) {
+        std::fprintf(stderr, "manaudit: no findings call for a change; nothing written\n");
+        return result.unreadable_inputs > 0 ? 3 : 0;
+    }
+    if (!args.output.empty()) {
+        patches::Series series = patches::build_series(planned.plans, result.facts, series_options);
+        Diagnostics write_diags;
+        if (!patches::write_series(series, args.output, args.force, write_diags)) {
+            print(write_diags, Level::note);
+            return 2;
+        }
+        std::fprintf(stderr, "manaudit: wrote %d patch%s (%s mode) covering %d of %zu findings on %zu page%s to %s\n",
+                     series.patches, series.patches == 1 ? "" : "es", patches::mode_name(*mode), series.findings,
+                     result.findings.size(), planned.plans.size(), planned.plans.size() == 1 ? "" : "s",
+                     args.output.c_str());
+    }
+    if (!args.apply_tree.empty()) {
+        Diagnostics apply_diags;
+        if (!patches::apply_plans(planned.plans, args.apply_tree, apply_diags)) {
+            print(apply_diags, Level::note);
+            std::fprintf(stderr, "manaudit: error: no page in %s was changed\n", args.apply_tree.c_str());
+            return 2;
+        }
+        std::fprintf(stderr, "manaudit: changed %zu page%s in %s\n", planned.plans.size(),
+                     planned.plans.size() == 1 ? "" : "s", args.apply_tree.c_str());
+    }
+    if (result.unreadable_inputs > 0) return 3;
+    return planned.plans.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void add_patch_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<PatchArgs>();
+    auto* sub = app.add_subcommand("patch", "write the audit's findings as a git format-patch series");
+    sub->add_option("pages", args->pages, "pages, trees or release tarballs (default: the installed release)");
+    sub->add_option("--mode", args->mode, "flag: FIXME comments; fix: user-visible text")
+        ->check(CLI::IsMember({"flag", "fix"}));
+    sub->add_option("-o,--output", args->output, "directory for the series (must be empty unless --force)");
+    auto* signoff = sub->add_option("--signoff", args->signoff,
+                                    "add Signed-off-by: the value 'Name <mail>', or git config's identity")
+                        ->expected(0, 1);
+    sub->add_option("--from", args->from, "author of the patches, 'Name <mail>' (default: git config)");
+    sub->add_flag("--force", args->force, "replace the patches in a non-empty output directory");
+    sub->add_option("--apply", args->apply_tree, "apply the changes in place to the pages under TREE");
+    sub->add_option("--arch-data", args->arch_data, "arch-data directory (default: the shipped data)");
+    sub->add_option("--arch", args->arches, "comma-separated ABI ids to audit against (default: all)");
+    sub->add_option("--check", args->checks, "comma-separated check ids to run (default: all)");
+    sub->add_option("-j,--jobs", args->jobs, "pages audited in parallel")->check(CLI::Range(1, 64));
+    sub->callback([args, signoff, &exit_code] { exit_code = run(*args, signoff->count() > 0); });
+}
+
 }  // namespace manaudit::cli

@@ -1,6 +1,7 @@
 // Reading a man-pages release: directories, .gz pages, tarballs, aliases.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -15,12 +16,17 @@ struct PageFile {
     std::string origin;  ///< where it was read: "/usr/share/man/man2/open.2.gz", "x.tar.gz:man2/open.2"
     std::string source;  ///< decompressed bytes, exact
     std::vector<std::string> aliases;  ///< relative paths of aliases: "man2/creat.2"
+    /// Not in the selected sections itself: read only because an alias there
+    /// resolves to it (man2/mq_open.2 -> man3/mq_open.3).
+    bool reached_by_alias = false;
 };
 
 struct CorpusOptions {
     /// Which sections to take from a tree: man2 and the 3type pages by default.
     bool section2 = true;
     bool section3type = true;
+    /// A page inflating to more than this is refused (a .gz bomb or not a page).
+    std::size_t max_page_bytes = std::size_t{64} << 20;
 };
 
 struct Corpus {

@@ -1,0 +1,272 @@
+// The arch-data XML form: deterministic writer and validating reader (pugixml).
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+#include "arch-data/store.h"
+
+namespace manaudit::archdata {
+
+namespace {
+
+constexpr const char* kFormat = "1";
+
+const char* yes_no(bool b) { return b ? "yes" : "no"; }
+
+// XML comments cannot hold "--".
+std::string comment_text(std::string s) {
+    for (std::size_t at = s.find("--"); at != std::string::npos; at = s.find("--", at)) s.replace(at, 2, "- -");
+    return " " + s + " ";
+}
+
+void add_provenance_comments(pugi::xml_document& doc, const Provenance& p) {
+    // A comment cannot hold "--", which commands do; a processing instruction can.
+    pugi::xml_node pi = doc.append_child(pugi::node_pi);
+    pi.set_name("manaudit");
+    pi.set_value(("generated-by: " + p.command).c_str());
+    doc.append_child(pugi::node_comment)
+        .set_value(comment_text("Headers: " + p.package + " " + p.package_version + " (Linux " + p.kernel_version +
+                                ")")
+                       .c_str());
+    std::string target = "Target: " + p.clang_target + (p.clang_args.empty() ? "" : " " + p.clang_args) +
+                         (p.stand_in ? " (stand-in)" : "") + ", " + std::to_string(p.word_bits) + "-bit, " +
+                         p.byte_order + "-endian" + (p.approximate_layouts ? "; struct layouts approximate" : "");
+    doc.append_child(pugi::node_comment).set_value(comment_text(target).c_str());
+}
+
+void write_constants(pugi::xml_node parent, const char* list, const char* item,
+                     const std::map<std::string, Constant>& values) {
+    pugi::xml_node node = parent.append_child(list);
+    node.append_attribute("count") = static_cast<unsigned long long>(values.size());
+    for (const auto& [name, c] : values) {
+        pugi::xml_node e = node.append_child(item);
+        e.append_attribute("name") = c.name.c_str();
+        e.append_attribute("value") = c.text().c_str();
+        e.append_attribute("header") = c.header.c_str();
+    }
+}
+
+// --- reading -----------------------------------------------------------
+
+struct Reader {
+    const std::string& path;
+    const std::string& text;
+    Diagnostics& diags;
+    bool ok = true;
+
+    int line_of(std::ptrdiff_t offset) const {
+        if (offset < 0) return 0;
+        int line = 1;
+        for (std::ptrdiff_t i = 0; i < offset && i < static_cast<std::ptrdiff_t>(text.size()); ++i)
+            if (text[static_cast<std::size_t>(i)] == '\n') ++line;
+        return line;
+    }
+    void error(pugi::xml_node at, const std::string& message) {
+        diags.push_back({path, line_of(at.offset_debug()), 0, Level::error, message});
+        ok = false;
+    }
+    std::string required(pugi::xml_node n, const char* attr) {
+        pugi::xml_attribute a = n.attribute(attr);
+        if (!a) error(n, std::string("<") + n.name() + "> lacks the '" + attr + "' attribute");
+        return a.value();
+    }
+    std::int64_t integer(pugi::xml_node n, const char* attr, bool* is_hex = nullptr) {
+        std::string s = required(n, attr);
+        if (s.empty()) return 0;
+        bool hex = s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+        if (is_hex) *is_hex = hex;
+        const char* first = s.data() + (hex ? 2 : 0);
+        const char* last = s.data() + s.size();
+        std::from_chars_result r{};
+        std::int64_t value = 0;
+        if (hex) {
+            std::uint64_t u = 0;
+            r = std::from_chars(first, last, u, 16);
+            value = static_cast<std::int64_t>(u);
+        } else {
+            r = std::from_chars(first, last, value, 10);
+        }
+        if (r.ec != std::errc() || r.ptr != last)
+            error(n, std::string("'") + attr + "' is not an integer: '" + s + "'");
+        return value;
+    }
+    bool flag(pugi::xml_node n, const char* attr) {
+        std::string s = n.attribute(attr).value();
+        if (s.empty() || s == "no") return false;
+        if (s == "yes") return true;
+        error(n, std::string("'") + attr + "' must be yes or no, not '" + s + "'");
+        return false;
+    }
+    std::uint64_t count(pugi::xml_node n, const char* attr) {
+        std::int64_t v = integer(n, attr);
+        if (v < 0) error(n, std::string("'") + attr + "' is negative");
+        return static_cast<std::uint64_t>(v);
+    }
+};
+
+void read_constants(Reader& r, pugi::xml_node root, const char* list, const char* item,
+                    std::map<std::string, Constant>& out) {
+    pugi::xml_node node = root.child(list);
+    if (!node) {
+        r.error(root, std::string("missing <") + list + ">");
+        return;
+    }
+    for (pugi::xml_node e : node.children(item)) {
+        Constant c;
+        c.name = r.required(e, "name");
+        c.value = r.integer(e, "value", &c.is_unsigned);
+        c.header = r.required(e, "header");
+        out[c.name] = std::move(c);
+    }
+    if (r.ok && out.size() != r.count(node, "count"))
+        r.error(node, std::string("<") + list + "> says count=" + node.attribute("count").value() + " but holds " +
+                          std::to_string(out.size()) + " (truncated?)");
+}
+
+}  // namespace
+
+std::string to_xml(const ArchFacts& facts) {
+    const Provenance& p = facts.provenance;
+    pugi::xml_document doc;
+    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    add_provenance_comments(doc, p);
+
+    pugi::xml_node root = doc.append_child("arch-data");
+    root.append_attribute("format") = kFormat;
+    root.append_attribute("arch") = p.arch_id.c_str();
+    pugi::xml_node prov = root.append_child("provenance");
+    prov.append_attribute("kernel") = p.kernel_version.c_str();
+    prov.append_attribute("package") = p.package.c_str();
+    prov.append_attribute("package-version") = p.package_version.c_str();
+    prov.append_attribute("command") = p.command.c_str();
+    prov.append_attribute("clang-target") = p.clang_target.c_str();
+    prov.append_attribute("clang-args") = p.clang_args.c_str();
+    prov.append_attribute("stand-in") = yes_no(p.stand_in);
+    prov.append_attribute("word-bits") = p.word_bits;
+    prov.append_attribute("byte-order") = p.byte_order.c_str();
+    prov.append_attribute("sysroot") = p.sysroot.c_str();
+    prov.append_attribute("approximate-layouts") = yes_no(p.approximate_layouts);
+
+    pugi::xml_node syscalls = root.append_child("syscalls");
+    syscalls.append_attribute("count") = static_cast<unsigned long long>(facts.syscalls.size());
+    for (const auto& [name, s] : facts.syscalls) {
+        pugi::xml_node e = syscalls.append_child("syscall");
+        e.append_attribute("name") = s.name.c_str();
+        e.append_attribute("number") = static_cast<long long>(s.number);
+        e.append_attribute("header") = s.header.c_str();
+        if (s.arch_private) e.append_attribute("arch-private") = "yes";
+    }
+    write_constants(root, "errnos", "errno", facts.errnos);
+    write_constants(root, "constants", "constant", facts.constants);
+
+    pugi::xml_node structs = root.append_child("structs");
+    structs.append_attribute("count") = static_cast<unsigned long long>(facts.structs.size());
+    for (const auto& [name, st] : facts.structs) {
+        pugi::xml_node e = structs.append_child("struct");
+        e.append_attribute("name") = st.name.c_str();
+        e.append_attribute("size") = static_cast<unsigned long long>(st.size);
+        e.append_attribute("align") = static_cast<unsigned long long>(st.align);
+        e.append_attribute("packed") = yes_no(st.packed);
+        e.append_attribute("approximate") = yes_no(st.approximate);
+        e.append_attribute("header") = st.header.c_str();
+        for (const Field& f : st.fields) {
+            pugi::xml_node fe = e.append_child("field");
+            fe.append_attribute("name") = f.name.c_str();
+            fe.append_attribute("type") = f.type.c_str();
+            fe.append_attribute("offset") = static_cast<unsigned long long>(f.offset);
+            fe.append_attribute("size") = static_cast<unsigned long long>(f.size);
+            if (f.bit_width >= 0) fe.append_attribute("bits") = f.bit_width;
+        }
+    }
+    std::ostringstream out;
+    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+    return out.str();
+}
+
+std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::string& path, Diagnostics& diags) {
+    pugi::xml_document doc;
+    pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default);
+    Reader r{path, text, diags};
+    if (!parsed) {
+        diags.push_back({path, r.line_of(parsed.offset), 0, Level::error,
+                         std::string("malformed arch-data XML: ") + parsed.description()});
+        return std::nullopt;
+    }
+    pugi::xml_node root = doc.child("arch-data");
+    if (!root) {
+        diags.push_back({path, 0, 0, Level::error, "not an arch-data file: no <arch-data> root element"});
+        return std::nullopt;
+    }
+    if (std::string(root.attribute("format").value()) != kFormat) {
+        r.error(root, std::string("unsupported arch-data format '") + root.attribute("format").value() + "'");
+        return std::nullopt;
+    }
+    ArchFacts facts;
+    Provenance& p = facts.provenance;
+    p.arch_id = r.required(root, "arch");
+    pugi::xml_node prov = root.child("provenance");
+    if (!prov) {
+        r.error(root, "missing <provenance>");
+        return std::nullopt;
+    }
+    p.kernel_version = r.required(prov, "kernel");
+    p.package = r.required(prov, "package");
+    p.package_version = r.required(prov, "package-version");
+    p.command = r.required(prov, "command");
+    p.clang_target = r.required(prov, "clang-target");
+    p.clang_args = prov.attribute("clang-args").value();
+    p.stand_in = r.flag(prov, "stand-in");
+    p.word_bits = static_cast<int>(r.integer(prov, "word-bits"));
+    p.byte_order = r.required(prov, "byte-order");
+    p.sysroot = prov.attribute("sysroot").value();
+    p.approximate_layouts = r.flag(prov, "approximate-layouts");
+
+    pugi::xml_node syscalls = root.child("syscalls");
+    if (!syscalls) r.error(root, "missing <syscalls>");
+    for (pugi::xml_node e : syscalls.children("syscall")) {
+        Syscall s;
+        s.name = r.required(e, "name");
+        s.number = r.integer(e, "number");
+        s.header = r.required(e, "header");
+        s.arch_private = r.flag(e, "arch-private");
+        facts.syscalls[s.name] = std::move(s);
+    }
+    if (r.ok && facts.syscalls.size() != r.count(syscalls, "count"))
+        r.error(syscalls, "<syscalls> says count=" + std::string(syscalls.attribute("count").value()) +
+                              " but holds " + std::to_string(facts.syscalls.size()) + " (truncated?)");
+    read_constants(r, root, "errnos", "errno", facts.errnos);
+    read_constants(r, root, "constants", "constant", facts.constants);
+
+    pugi::xml_node structs = root.child("structs");
+    if (!structs) r.error(root, "missing <structs>");
+    for (pugi::xml_node e : structs.children("struct")) {
+        StructLayout st;
+        st.name = r.required(e, "name");
+        st.size = r.count(e, "size");
+        st.align = r.count(e, "align");
+        st.packed = r.flag(e, "packed");
+        st.approximate = r.flag(e, "approximate");
+        st.header = r.required(e, "header");
+        for (pugi::xml_node fe : e.children("field")) {
+            Field f;
+            f.name = r.required(fe, "name");
+            f.type = r.required(fe, "type");
+            f.offset = r.count(fe, "offset");
+            f.size = r.count(fe, "size");
+            if (fe.attribute("bits")) f.bit_width = static_cast<int>(r.integer(fe, "bits"));
+            st.fields.push_back(std::move(f));
+        }
+        facts.structs[st.name] = std::move(st);
+    }
+    if (r.ok && facts.structs.size() != r.count(structs, "count"))
+        r.error(structs, "<structs> says count=" + std::string(structs.attribute("count").value()) + " but holds " +
+                             std::to_string(facts.structs.size()) + " (truncated?)");
+    if (!r.ok) return std::nullopt;
+    return facts;
+}
+
+}  // namespace manaudit::archdata

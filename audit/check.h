@@ -1,0 +1,35 @@
+// The interface every check implements, and what a check may look at.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "arch-data/arch_facts.h"
+#include "audit/finding.h"
+#include "manpages/page.h"
+
+namespace manaudit::audit {
+
+/// What a check says about itself: a stable id, one line of description, a severity.
+struct CheckInfo {
+    std::string_view id;           ///< kebab-case, stable: "syscall-missing-on-arch"
+    std::string_view description;  ///< one line, lower-case start
+    Severity severity = Severity::warning;
+};
+
+/// The facts a check audits against: one ArchFacts per audited arch, in table order.
+struct AuditContext {
+    std::span<const archdata::ArchFacts> facts;
+};
+
+/// One check: reads one page and the facts, appends findings. Never writes files.
+class Check {
+public:
+    virtual ~Check() = default;
+    virtual CheckInfo info() const = 0;
+    virtual void run(const manpages::Page& page, const AuditContext& context,
+                     std::vector<Finding>& findings) const = 0;
+};
+
+}  // namespace manaudit::audit

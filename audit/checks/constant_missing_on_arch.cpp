@@ -1,0 +1,102 @@
+// constant-missing-on-arch: a constant the page documents is undefined on some
+// arches (while x86 defines it), and the page does not say which.
+#include "audit/checks/constant_missing_on_arch.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "audit/documented.h"
+#include "audit/evidence.h"
+#include "audit/x86_claims.h"
+
+namespace manaudit::audit {
+
+namespace {
+
+// Ioctl request codes built with _IOR(..., pid_t) and similar need a type the
+// uapi header does not declare on every arch; their absence from the facts
+// may be an evaluation gap rather than a missing definition, so stay quiet.
+bool is_ioctl_request(const std::string& name) {
+    static constexpr std::string_view kPrefixes[] = {"TIOC", "SIOC", "FIO", "TCGET", "TCSET"};
+    for (auto prefix : kPrefixes)
+        if (name.starts_with(prefix)) return true;
+    return false;
+}
+
+}  // namespace
+
+CheckInfo ConstantMissingOnArchCheck::info() const {
+    return {"constant-missing-on-arch", "a documented constant is not defined on some arches",
+            Severity::warning};
+}
+
+void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditContext& context,
+                                     std::vector<Finding>& findings) const {
+    const auto facts = context.facts;
+    bool have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
+
+    // A page about an arch-specific syscall (arch_prctl, s390_sthyi) documents
+    // constants of that arch: only arches where the syscall exists can lack them.
+    std::set<std::string> page_scope;
+    for (const auto& name : page_syscall_names(page, facts))
+        for (const auto& f : facts)
+            if (f.syscall(name)) page_scope.insert(arch_id(f));
+
+    // Gather the constants the page documents: those that head a tagged
+    // paragraph. A constant named in passing ("may be mapped with MAP_SYNC")
+    // is documented on its own page, which is where a note belongs.
+    std::map<std::string, const manpages::ConstantRef*> refs;
+    for (const auto& ref : page.constants) {
+        if (!ref.in_tag) continue;
+        // A cross-reference in SEE ALSO documents nothing about the constant.
+        if (ref.block >= 0 && ref.block < static_cast<int>(page.blocks.size()) &&
+            page.blocks[ref.block].section == "SEE ALSO")
+            continue;
+        auto it = refs.find(ref.name);
+        if (it == refs.end() || (ref.in_tag && !it->second->in_tag)) refs[ref.name] = &ref;
+    }
+
+    for (const auto& [name, ref] : refs) {
+        if (is_ioctl_request(name)) continue;
+        std::set<std::string> missing;
+        bool on_x86 = false, anywhere = false, is_errno = false;
+        for (const auto& f : facts) {
+            if (f.errno_value(name)) is_errno = true;
+            if (f.constant(name)) {
+                anywhere = true;
+                on_x86 = on_x86 || is_x86_abi(arch_id(f));
+            } else if (page_scope.empty() || page_scope.count(arch_id(f))) {
+                missing.insert(arch_id(f));
+            }
+        }
+        // Decide.
+        if (is_errno || !anywhere || missing.empty() || (have_x86 && !on_x86)) continue;
+        DocumentedQuery query;
+        query.block = ref->block >= 0 ? ref->block : block_at_line(page, ref->line);
+        query.names = {name};
+        query.arches = missing;
+        if (already_documented(page, query)) continue;
+
+        // Report.
+        Finding f;
+        f.check_id = "constant-missing-on-arch";
+        f.page = page.path;
+        f.line = ref->line;
+        f.subject = name;
+        f.message = fmt::format("{} is not defined on {}", name, join_ids(missing));
+        for (const auto& af : facts) f.evidence.push_back(constant_evidence(af, name));
+        f.edit.kind = ProposedEdit::Kind::add_note;
+        f.edit.line = ref->line;
+        f.edit.flag_text = f.message;
+        f.edit.section = "NOTES";
+        f.edit.new_text = fmt::format(".B {}\nis not defined on {}.\n", name, join_display(missing));
+        f.edit.summary = fmt::format("Note the architectures without {}", name);
+        findings.push_back(std::move(f));
+    }
+}
+
+}  // namespace manaudit::audit
+

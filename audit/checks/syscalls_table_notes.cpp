@@ -1,0 +1,184 @@
+// syscalls-table-notes: the syscalls(2) table's notes ("Alpha only", "Not on
+// x86") against the facts, and syscalls that exist but are not in the table.
+#include "audit/checks/syscalls_table_notes.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "arch-data/arch_table.h"
+#include "audit/evidence.h"
+#include "audit/text_scan.h"
+
+namespace manaudit::audit {
+
+namespace {
+
+/// What a Notes cell claims about where the syscall exists.
+struct NoteClaim {
+    enum class Kind { none, only_on, not_on } kind = Kind::none;
+    std::set<std::string> abis;  ///< ABIs named (with data)
+    bool names_arch_without_data = false;
+};
+
+NoteClaim parse_note(const std::string& notes) {
+    NoteClaim claim;
+    // The claim is the first clause: "Alpha only; see NOTES".
+    std::string clause = notes.substr(0, notes.find_first_of(";("));
+    // ARM OABI is not an ABI we have facts for (armhf is EABI).
+    if (contains_ci(clause, "OABI")) return claim;
+    if (contains_ci(clause, "not on")) claim.kind = NoteClaim::Kind::not_on;
+    else if (contains_ci(clause, "only")) claim.kind = NoteClaim::Kind::only_on;
+    else return claim;
+    for (const auto& m : arch_mentions_in(clause)) {
+        auto abis = archdata::abis_of_mention(m.mention_id);
+        if (abis.empty()) claim.names_arch_without_data = true;
+        claim.abis.insert(abis.begin(), abis.end());
+    }
+    if (claim.abis.empty() && !claim.names_arch_without_data) claim.kind = NoteClaim::Kind::none;
+    return claim;
+}
+
+// Arch families: x86 for its three ABIs, powerpc and mips for their two.
+std::string family_of(const std::string& abi) {
+    for (const auto& name : archdata::all_arch_names()) {
+        auto abis = archdata::abis_of_mention(name.mention_id);
+        if (abis.size() > 1 && std::find(abis.begin(), abis.end(), abi) != abis.end())
+            return std::string(name.mention_id);
+    }
+    return abi;
+}
+
+std::string note_for(const std::set<std::string>& present, std::size_t audited) {
+    if (present.size() == audited) return "";
+    std::vector<std::string> names;
+    for (const auto& id : in_table_order(present)) {
+        const auto* arch = archdata::find_arch(id);
+        names.emplace_back(arch ? std::string(arch->display) : id);
+    }
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out + " only";
+}
+
+}  // namespace
+
+CheckInfo SyscallsTableNotesCheck::info() const {
+    return {"syscalls-table-notes",
+            "the syscalls(2) table's notes disagree with the facts, or a syscall is missing from it",
+            Severity::warning};
+}
+
+void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext& context,
+                                  std::vector<Finding>& findings) const {
+    if (page.syscalls_table.empty()) return;
+    const auto facts = context.facts;
+    auto evidence_for = [&](Finding& f, const std::string& name) {
+        for (const auto& af : facts) f.evidence.push_back(syscall_evidence(af, name));
+    };
+
+    // Notes against the facts.
+    for (const auto& row : page.syscalls_table) {
+        NoteClaim claim = parse_note(row.notes);
+        if (claim.kind == NoteClaim::Kind::none) continue;
+        std::set<std::string> present;
+        for (const auto& f : facts)
+            if (f.syscall(row.name)) present.insert(arch_id(f));
+        // A syscall no audited arch has was removed or belongs to an arch we
+        // have no facts for: nothing to judge.
+        if (present.empty()) continue;
+        std::string message;
+        if (claim.kind == NoteClaim::Kind::only_on) {
+            std::set<std::string> also;
+            for (const auto& id : present)
+                if (!claim.abis.count(id)) also.insert(id);
+            if (also.empty()) continue;
+            message = fmt::format("the table says \"{}\", but {} also exists on {}", row.notes, row.name,
+                                  join_ids(also));
+        } else {
+            std::set<std::string> there;
+            for (const auto& id : present)
+                if (claim.abis.count(id)) there.insert(id);
+            if (there.empty()) continue;
+            message = fmt::format("the table says \"{}\", but {} exists on {}", row.notes, row.name, join_ids(there));
+        }
+        Finding f;
+        f.check_id = "syscalls-table-notes";
+        f.page = page.path;
+        f.line = row.line;
+        f.subject = row.name;
+        f.message = message;
+        evidence_for(f, row.name);
+        f.edit.kind = ProposedEdit::Kind::table_note;
+        f.edit.line = row.line;
+        f.edit.old_text = row.notes;
+        f.edit.new_text = note_for(present, facts.size());
+        f.edit.flag_text = message;
+        f.edit.summary = fmt::format("Correct the notes for {}", row.name);
+        findings.push_back(std::move(f));
+    }
+
+    // Syscalls some arch has that the page does not name: in the table, or
+    // in its text (the list of unimplemented calls, the per-arch notes).
+    std::set<std::string> listed;
+    for (const auto& row : page.syscalls_table) listed.insert(row.name);
+    std::string text;
+    for (const auto& b : page.blocks)
+        if (b.kind != manpages::Block::Kind::comment) text += b.text + "\n";
+    // Names the maintainers left out on purpose sit in roff comments beside
+    // the table (".\" timerfd: old interface"); reserved numbers, mostly.
+    std::string comments;
+    for (std::size_t pos = 0; pos < page.source.size();) {
+        auto end = page.source.find('\n', pos);
+        if (end == std::string::npos) end = page.source.size();
+        std::string_view line(page.source.data() + pos, end - pos);
+        if (auto c = line.find("\\\""); c != std::string_view::npos) comments += std::string(line.substr(c)) + "\n";
+        pos = end + 1;
+    }
+    auto named = [&](const std::string& name) {
+        return listed.count(name) || contains_identifier(text, name) || contains_identifier(comments, name);
+    };
+    auto is_listed = [&](const std::string& name) {
+        if (named(name) || named("_" + name) || (name.starts_with("_") && named(name.substr(1)))) return true;
+        // Not a syscall name: __NR_SYSCALL_MASK and similar bookkeeping macros.
+        if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return true;
+        // Alpha's OSF/1 compatibility calls are a family the page covers as one.
+        if (name.starts_with("osf_")) return true;
+        // An arch-prefixed variant of a listed call: arm_fadvise64_64, arm_sync_file_range.
+        auto underscore = name.find('_');
+        return underscore != std::string::npos && archdata::find_arch_name(name.substr(0, underscore)) &&
+               named(name.substr(underscore + 1));
+    };
+    std::set<std::string> all;
+    for (const auto& f : facts)
+        for (const auto& [name, sc] : f.syscalls)
+            if (!sc.arch_private) all.insert(name);
+    const int table_line = page.syscalls_table.front().line;
+    for (const auto& name : all) {
+        if (is_listed(name)) continue;
+        std::set<std::string> present, families;
+        for (const auto& f : facts)
+            if (f.syscall(name)) {
+                present.insert(arch_id(f));
+                families.insert(family_of(arch_id(f)));
+            }
+        // Headers keep reserved, unimplemented numbers (dipc, multiplexer,
+        // epoll_ctl_old) that the facts cannot tell from real calls; a call
+        // that one arch family alone numbers is too likely one of those.
+        if (families.size() < 2) continue;
+        Finding f;
+        f.check_id = "syscalls-table-notes";
+        f.page = page.path;
+        f.line = table_line;
+        f.subject = name;
+        f.message = fmt::format("{} exists on {} but is not in the table", name, join_ids(present));
+        evidence_for(f, name);
+        f.edit.line = table_line;
+        f.edit.flag_text = f.message;
+        f.edit.summary = fmt::format("Add {} to the table", name);
+        findings.push_back(std::move(f));
+    }
+}
+
+}  // namespace manaudit::audit

@@ -1,0 +1,107 @@
+// The shared "already documented" rule every check applies before reporting.
+#include "audit/documented.h"
+
+#include <algorithm>
+
+#include "audit/text_scan.h"
+
+namespace manaudit::audit {
+
+namespace {
+
+// What a reader sees of a block: a tagged paragraph's tag and its body.
+std::string visible_text(const manpages::Block& block) {
+    return block.tag.empty() ? block.text : block.tag + "\n" + block.text;
+}
+
+struct Coverage {
+    bool generic = false;
+    std::set<std::string> abis;
+    bool any_arch = false;  // some architecture was named, with or without data
+};
+
+Coverage coverage_of(const std::string& text) {
+    Coverage c;
+    c.generic = has_generic_arch_phrase(text);
+    c.any_arch = !arch_mentions_in(text).empty();
+    c.abis = abis_mentioned_in(text);
+    return c;
+}
+
+bool covers(const Coverage& c, const DocumentedQuery& q, bool any_arch_allowed) {
+    if (c.generic) return true;
+    if (any_arch_allowed && q.any_arch_counts && c.any_arch) return true;
+    if (q.arches.empty()) return false;
+    return std::includes(c.abis.begin(), c.abis.end(), q.arches.begin(), q.arches.end());
+}
+
+bool names_fact(const manpages::Block& block, const DocumentedQuery& q) {
+    for (const auto& name : q.names)
+        if (contains_identifier(visible_text(block), name)) return true;
+    for (const auto& phrase : q.phrases)
+        if (contains_ci(visible_text(block), phrase)) return true;
+    return false;
+}
+
+}  // namespace
+
+bool is_visible(const manpages::Block& block) { return block.kind != manpages::Block::Kind::comment; }
+
+bool in_arch_subsection(const manpages::Block& block) {
+    return contains_ci(block.subsection, "architecture") || contains_ci(block.section, "architecture");
+}
+
+int block_at_line(const manpages::Page& page, int line) {
+    for (std::size_t i = 0; i < page.blocks.size(); ++i) {
+        const auto& b = page.blocks[i];
+        if (is_visible(b) && b.first_line <= line && line <= b.last_line) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+bool already_documented(const manpages::Page& page, const DocumentedQuery& query) {
+    const int count = static_cast<int>(page.blocks.size());
+    const manpages::Block* own = (query.block >= 0 && query.block < count) ? &page.blocks[query.block] : nullptr;
+    if (own && !is_visible(*own)) own = nullptr;
+
+    // The fact's own block (a tagged paragraph is one block, tag and body).
+    if (own && covers(coverage_of(visible_text(*own)), query, true)) return true;
+    if (own && in_arch_subsection(*own)) return true;
+
+    // The same section: arches named anywhere in it must cover what we would report.
+    if (own) {
+        Coverage section;
+        for (const auto& b : page.blocks) {
+            if (!is_visible(b) || b.section != own->section) continue;
+            Coverage c = coverage_of(visible_text(b));
+            section.generic = section.generic || c.generic;
+            section.abis.insert(c.abis.begin(), c.abis.end());
+        }
+        if (covers(section, query, false)) return true;
+    }
+
+    // Elsewhere on the page: blocks that name the fact, and arch subsections.
+    Coverage naming;
+    for (const auto& b : page.blocks) {
+        if (!is_visible(b) || !names_fact(b, query)) continue;
+        if (in_arch_subsection(b)) return true;
+        Coverage c = coverage_of(visible_text(b));
+        if (covers(c, query, true)) return true;
+        naming.abis.insert(c.abis.begin(), c.abis.end());
+    }
+    if (covers(naming, query, false)) return true;
+
+    if (!query.present.empty()) {
+        std::set<std::string> named_on_page;
+        for (const auto& b : page.blocks) {
+            if (!is_visible(b)) continue;
+            auto abis = abis_mentioned_in(visible_text(b));
+            named_on_page.insert(abis.begin(), abis.end());
+        }
+        if (std::includes(named_on_page.begin(), named_on_page.end(), query.present.begin(), query.present.end()))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace manaudit::audit

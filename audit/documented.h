@@ -1,0 +1,44 @@
+// "Already documented": whether a page already tells readers what a check would report.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "manpages/page.h"
+
+namespace manaudit::audit {
+
+/// What a check is about to report, and where the page talks about it.
+struct DocumentedQuery {
+    int block = -1;                   ///< the block the fact sits in (Page::blocks index), -1 if none
+    std::vector<std::string> names;   ///< identifiers the fact goes by: "open", "O_DIRECT"
+    std::vector<std::string> phrases; ///< extra case-insensitive phrases that refer to it: "this system call"
+    std::set<std::string> arches;     ///< ABI ids the finding would name (missing, or differing)
+    /// Where the fact does hold, when that is a strict subset of the audited
+    /// arches: a page that names all of these (anywhere) says where it exists,
+    /// which documents where it does not. Empty to skip this rule.
+    std::set<std::string> present;
+    /// When true, naming any architecture beside the fact counts (the page
+    /// discusses its arch-specific nature, as MAP_32BIT's "only on x86-64"
+    /// does); when false, the arches named must cover `arches`.
+    bool any_arch_counts = true;
+};
+
+/// True if the page already says it: an arch mention or a generic phrase
+/// ("on some architectures") in the fact's block, its tagged paragraph or
+/// section, in a block that names the fact, or an architecture subsection
+/// that names it. Roff comments never count.
+bool already_documented(const manpages::Page& page, const DocumentedQuery& query);
+
+/// True for blocks a reader sees (comments are not shown).
+bool is_visible(const manpages::Block& block);
+
+/// True for blocks under a section or subsection about architectures
+/// (".SS Architecture-specific variants").
+bool in_arch_subsection(const manpages::Block& block);
+
+/// Index of the visible block holding `line`, or -1.
+int block_at_line(const manpages::Page& page, int line);
+
+}  // namespace manaudit::audit

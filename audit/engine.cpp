@@ -1,0 +1,59 @@
+// Running the selected checks over pages, in parallel over pages when asked.
+#include "audit/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "audit/registry.h"
+
+namespace manaudit::audit {
+
+namespace {
+
+std::vector<std::unique_ptr<Check>> selected_checks(const AuditOptions& options) {
+    auto checks = make_all_checks();
+    if (options.checks.empty()) return checks;
+    std::erase_if(checks, [&](const auto& c) {
+        return std::find(options.checks.begin(), options.checks.end(), c->info().id) == options.checks.end();
+    });
+    return checks;
+}
+
+}  // namespace
+
+std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
+                               const std::vector<archdata::ArchFacts>& facts, const AuditOptions& options) {
+    if (facts.empty()) return {};
+    const auto checks = selected_checks(options);
+    const AuditContext context{facts};
+
+    // One findings list per page, so workers never share one.
+    std::vector<std::vector<Finding>> per_page(pages.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < pages.size(); i = next++) {
+            for (const auto& check : checks) check->run(pages[i], context, per_page[i]);
+            if (options.on_page_done) options.on_page_done(pages[i].path);
+        }
+    };
+    const int jobs = std::clamp(options.jobs, 1, 64);
+    {
+        std::vector<std::jthread> workers;
+        for (int j = 1; j < jobs; ++j) workers.emplace_back(work);
+        work();
+    }
+
+    std::vector<Finding> all;
+    for (auto& list : per_page)
+        for (auto& f : list) all.push_back(std::move(f));
+    std::stable_sort(all.begin(), all.end(), [](const Finding& a, const Finding& b) {
+        if (a.page != b.page) return a.page < b.page;
+        if (a.line != b.line) return a.line < b.line;
+        if (a.check_id != b.check_id) return a.check_id < b.check_id;
+        return a.subject < b.subject;
+    });
+    return all;
+}
+
+}  // namespace manaudit::audit

@@ -1,0 +1,37 @@
+// Evidence builders: one Evidence per audited arch from its ArchFacts, and arch lists.
+#pragma once
+
+#include <set>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "arch-data/arch_facts.h"
+#include "audit/finding.h"
+
+namespace manaudit::audit {
+
+Evidence syscall_evidence(const archdata::ArchFacts& facts, const std::string& name);
+Evidence errno_evidence(const archdata::ArchFacts& facts, const std::string& name);
+Evidence constant_evidence(const archdata::ArchFacts& facts, const std::string& name);
+Evidence struct_evidence(const archdata::ArchFacts& facts, const std::string& name);
+
+/// "size 12, align 4, packed" (and "(stand-in target)" when approximate).
+std::string describe_layout(const archdata::StructLayout& layout);
+
+/// The arch id of a facts file.
+const std::string& arch_id(const archdata::ArchFacts& facts);
+
+/// True for the x86 ABIs: x86_64, i386, x32.
+bool is_x86_abi(const std::string& id);
+
+/// ABI ids joined in table order: "arm64, riscv64, arc".
+std::string join_ids(const std::set<std::string>& ids);
+
+/// Arch names as man-pages spells them, in table order: "arm64, RISC-V, and ARC".
+std::string join_display(const std::set<std::string>& ids);
+
+/// The ids of `ids` in arch-table order.
+std::vector<std::string> in_table_order(const std::set<std::string>& ids);
+
+}  // namespace manaudit::audit

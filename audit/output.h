@@ -1,0 +1,26 @@
+// Rendering findings: compiler-style text, JSON with full evidence, SARIF 2.1.0.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "audit/finding.h"
+
+namespace manaudit::audit {
+
+/// `man2/readdir.2:113:1: warning: message [check-id]`, then one indented
+/// `note:` line per arch. `color` adds terminal escapes.
+std::string format_text(const std::vector<Finding>& findings, bool color);
+
+/// Every finding with its evidence and proposed edit, for tools and scripts.
+std::string format_json(const std::vector<Finding>& findings, const std::vector<std::string>& arches,
+                        const std::string& tool_version);
+
+/// SARIF 2.1.0 with the fields code scanning needs: rules, ruleId, level,
+/// message, locations, partialFingerprints.
+std::string format_sarif(const std::vector<Finding>& findings, const std::string& tool_version);
+
+/// "warning", "note", "error".
+std::string severity_name(Severity severity);
+
+}  // namespace manaudit::audit

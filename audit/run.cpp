@@ -1,0 +1,65 @@
+// The audit pipeline as one library call: corpus → pages, arch data → facts → findings.
+#include "audit/run.h"
+
+#include <filesystem>
+
+#include "arch-data/arch_table.h"
+#include "arch-data/store.h"
+#include "audit/registry.h"
+#include "manpages/corpus.h"
+#include "manpages/page_builder.h"
+
+namespace manaudit::audit {
+
+namespace {
+
+void config_problem(RunResult& result, const std::string& file, const std::string& message) {
+    result.diagnostics.push_back({file, 0, 0, Level::error, message});
+    result.config_error = true;
+}
+
+}  // namespace
+
+RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
+    RunResult result;
+    for (const auto& id : options.checks)
+        if (!find_check_info(id)) config_problem(result, "", "unknown check '" + id + "' (see --list-checks)");
+    for (const auto& id : inputs.arches)
+        if (!archdata::find_arch(id)) config_problem(result, "", "unknown architecture '" + id + "'");
+    if (result.config_error) return result;
+
+    // Facts: every requested arch must load, or the audit would be silently partial.
+    std::string dir = inputs.arch_data_dir.empty() ? archdata::default_arch_data_dir() : inputs.arch_data_dir;
+    if (dir.empty() || !std::filesystem::is_directory(dir)) {
+        config_problem(result, dir, dir.empty() ? "no arch data found (use --arch-data DIR)"
+                                                : "arch-data directory not found");
+        return result;
+    }
+    Diagnostics fact_diags;
+    result.facts = archdata::load_arch_data(dir, inputs.arches, fact_diags);
+    std::size_t wanted = inputs.arches.empty() ? archdata::all_arches().size() : inputs.arches.size();
+    for (auto& d : fact_diags) result.diagnostics.push_back(std::move(d));
+    if (result.facts.size() != wanted) {
+        config_problem(result, dir, "arch data incomplete: loaded " + std::to_string(result.facts.size()) + " of " +
+                                        std::to_string(wanted) + " architectures");
+        return result;
+    }
+
+    // Pages.
+    std::vector<std::string> sources = inputs.pages;
+    if (sources.empty()) sources.push_back(manpages::installed_release_root());
+    manpages::Corpus corpus = manpages::read_corpus(sources);
+    result.unreadable_inputs = corpus.unreadable;
+    for (auto& d : corpus.diagnostics) result.diagnostics.push_back(std::move(d));
+    result.pages.reserve(corpus.pages.size());
+    for (auto& file : corpus.pages) {
+        manpages::Page page = manpages::build_page(file.path, std::move(file.source), result.diagnostics);
+        page.aliases = file.aliases;
+        result.pages.push_back(std::move(page));
+    }
+
+    result.findings = run_audit(result.pages, result.facts, options);
+    return result;
+}
+
+}  // namespace manaudit::audit

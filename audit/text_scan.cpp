@@ -1,0 +1,184 @@
+// Whole-word search, sentence splitting and arch-name scanning over visible text.
+#include "audit/text_scan.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "arch-data/arch_table.h"
+
+namespace manaudit::audit {
+
+namespace {
+
+bool is_ident_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+// Arch spellings end where a word ends; "x86" must not match inside "x86-64"
+// or "x86_64", so a '-' or '_' followed by an identifier character continues it.
+bool ends_word(std::string_view text, std::size_t end) {
+    if (end >= text.size()) return true;
+    char c = text[end];
+    if (is_ident_char(c)) return false;
+    if ((c == '-' || c == '/') && end + 1 < text.size() &&
+        std::isdigit(static_cast<unsigned char>(text[end + 1])))
+        return false;
+    return true;
+}
+
+bool starts_word(std::string_view text, std::size_t begin) {
+    return begin == 0 || (!is_ident_char(text[begin - 1]) && text[begin - 1] != '-');
+}
+
+std::vector<std::string_view> split_bar(std::string_view s) {
+    std::vector<std::string_view> out;
+    while (!s.empty()) {
+        auto bar = s.find('|');
+        out.push_back(s.substr(0, bar));
+        if (bar == std::string_view::npos) break;
+        s.remove_prefix(bar + 1);
+    }
+    return out;
+}
+
+// Phrases that tell a reader the answer depends on the architecture.
+constexpr std::string_view kGenericPhrases[] = {
+    "some architectures",
+    "other architectures",
+    "several architectures",
+    "many architectures",
+    "most architectures",
+    "architecture-dependent",
+    "architecture dependent",
+    "architecture-specific",
+    "architecture specific",
+    "depends on the architecture",
+    "varies across architectures",
+    "vary across architectures",
+    "differs across architectures",
+    "some linux architectures",
+    "most linux architectures",
+    "many linux architectures",
+    "other linux architectures",
+    "some platforms",
+    "other platforms",
+    "some hardware architectures",
+    // Word-size classes named as where a call exists ("exists on various
+    // 32-bit platforms"); "on 32-bit platforms such as i386" beside other
+    // facts is not enough, so only these forms count.
+    "various 32-bit platforms",
+    "various 64-bit platforms",
+    "only on 32-bit",
+    "only on 64-bit",
+    // Hedges that tell the reader availability varies ("if that is defined").
+    "if that is defined",
+    "if it is defined",
+    "where defined",
+    "where available",
+    "if available",
+};
+
+}  // namespace
+
+bool contains_identifier(std::string_view text, std::string_view word) {
+    if (word.empty()) return false;
+    for (auto pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + 1)) {
+        bool before_ok = pos == 0 || !is_ident_char(text[pos - 1]);
+        auto end = pos + word.size();
+        bool after_ok = end >= text.size() || !is_ident_char(text[end]);
+        if (before_ok && after_ok) return true;
+    }
+    return false;
+}
+
+bool contains_ci(std::string_view text, std::string_view needle) {
+    auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+    return it != text.end() || needle.empty();
+}
+
+std::vector<std::string> split_sentences(std::string_view text) {
+    std::vector<std::string> out;
+    std::string current;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i] == '\n' ? ' ' : text[i];
+        if (c == ' ' && !current.empty() && current.back() == ' ') continue;
+        current += c;
+        bool at_end = c == '.' || c == '?' || c == '!';
+        bool next_is_space = i + 1 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]));
+        if (!at_end || !next_is_space) continue;
+        // Abbreviations do not end a sentence.
+        std::string lowered;
+        for (char ch : current) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        bool abbreviation = lowered.ends_with("e.g.") || lowered.ends_with("i.e.") ||
+                            lowered.ends_with("etc.") || lowered.ends_with("vs.") ||
+                            lowered.ends_with("cf.");
+        if (abbreviation) continue;
+        auto first = current.find_first_not_of(' ');
+        if (first != std::string::npos) out.push_back(current.substr(first));
+        current.clear();
+    }
+    auto first = current.find_first_not_of(' ');
+    if (first != std::string::npos) {
+        auto last = current.find_last_not_of(' ');
+        out.push_back(current.substr(first, last - first + 1));
+    }
+    return out;
+}
+
+std::vector<std::string> function_refs(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '(' || i == 0 || !is_ident_char(text[i - 1])) continue;
+        auto close = text.find(')', i);
+        if (close == std::string_view::npos || close - i > 3) continue;
+        std::size_t begin = i;
+        while (begin > 0 && is_ident_char(text[begin - 1])) --begin;
+        std::string name(text.substr(begin, i - begin));
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    }
+    return out;
+}
+
+std::vector<ArchMentionInText> arch_mentions_in(std::string_view text) {
+    std::vector<ArchMentionInText> found;
+    std::vector<std::pair<std::size_t, std::size_t>> taken;
+    // Longest spellings first, so "x86-64" wins over "x86" and "ARM EABI" over "ARM".
+    struct Candidate { std::string_view spelling; std::string_view mention_id; };
+    std::vector<Candidate> candidates;
+    for (const auto& name : archdata::all_arch_names())
+        for (auto spelling : split_bar(name.spellings)) candidates.push_back({spelling, name.mention_id});
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.spelling.size() > b.spelling.size(); });
+    for (const auto& cand : candidates) {
+        for (auto pos = text.find(cand.spelling); pos != std::string_view::npos;
+             pos = text.find(cand.spelling, pos + 1)) {
+            auto end = pos + cand.spelling.size();
+            if (!starts_word(text, pos) || !ends_word(text, end)) continue;
+            bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& r) {
+                return pos < r.second && r.first < end;
+            });
+            if (overlaps) continue;
+            taken.emplace_back(pos, end);
+            found.push_back({std::string(cand.mention_id), pos});
+        }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const ArchMentionInText& a, const ArchMentionInText& b) { return a.offset < b.offset; });
+    return found;
+}
+
+std::set<std::string> abis_mentioned_in(std::string_view text) {
+    std::set<std::string> abis;
+    for (const auto& m : arch_mentions_in(text))
+        for (auto& abi : archdata::abis_of_mention(m.mention_id)) abis.insert(abi);
+    return abis;
+}
+
+bool has_generic_arch_phrase(std::string_view text) {
+    return std::any_of(std::begin(kGenericPhrases), std::end(kGenericPhrases),
+                       [&](std::string_view phrase) { return contains_ci(text, phrase); });
+}
+
+}  // namespace manaudit::audit

@@ -1,0 +1,39 @@
+// Small text helpers the checks share: whole-word search, sentences, arch names.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace manaudit::audit {
+
+/// True if `word` occurs in `text` with no identifier character on either side.
+bool contains_identifier(std::string_view text, std::string_view word);
+
+/// Case-insensitive substring search.
+bool contains_ci(std::string_view text, std::string_view needle);
+
+/// The sentences of a block's visible text ("e.g." and "i.e." do not end one).
+std::vector<std::string> split_sentences(std::string_view text);
+
+/// Names written as calls: "open" for "open()" and "open(2)".
+std::vector<std::string> function_refs(std::string_view text);
+
+/// An architecture named in text, mapped through the arch table.
+struct ArchMentionInText {
+    std::string mention_id;  ///< "x86-64", "arm64", "ia64"
+    std::size_t offset = 0;
+};
+
+/// Every architecture name in `text`, longest spelling first, no overlaps.
+std::vector<ArchMentionInText> arch_mentions_in(std::string_view text);
+
+/// The ABI ids covered by the arch names in `text`.
+std::set<std::string> abis_mentioned_in(std::string_view text);
+
+/// True if `text` says the matter depends on the architecture without naming
+/// one: "on some architectures", "architecture-dependent", ...
+bool has_generic_arch_phrase(std::string_view text);
+
+}  // namespace manaudit::audit

@@ -1,0 +1,117 @@
+// Finding sentences that name x86 alone in a claim about a syscall's existence.
+#include "audit/x86_claims.h"
+
+#include <algorithm>
+
+#include "arch-data/arch_table.h"
+#include "audit/documented.h"
+#include "audit/text_scan.h"
+
+namespace manaudit::audit {
+
+namespace {
+
+constexpr std::string_view kAbsentPhrases[] = {
+    "does not exist", "do not exist", "doesn't exist", "is not available", "are not available",
+    "not provided", "there is no", "is absent", "are absent", "is not present", "not implemented",
+};
+constexpr std::string_view kOnlyPhrases[] = {
+    "only on", "only available on", "only exists on", "exists only on", "exist only on",
+    "available only on", "provided only on", "implemented only on",
+};
+constexpr std::string_view kThisSyscallPhrases[] = {
+    "this system call", "these system calls", "the system call", "this call", "this syscall",
+};
+
+bool any_phrase(std::string_view text, std::span<const std::string_view> phrases) {
+    return std::any_of(phrases.begin(), phrases.end(), [&](auto p) { return contains_ci(text, p); });
+}
+
+bool is_syscall_somewhere(std::span<const archdata::ArchFacts> facts, const std::string& name) {
+    return std::any_of(facts.begin(), facts.end(), [&](const auto& f) { return f.syscall(name) != nullptr; });
+}
+
+}  // namespace
+
+std::vector<std::string> page_syscall_names(const manpages::Page& page,
+                                            std::span<const archdata::ArchFacts> facts) {
+    std::vector<std::string> names;
+    auto add = [&](const std::string& n) {
+        if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end() &&
+            is_syscall_somewhere(facts, n))
+            names.push_back(n);
+    };
+    for (const auto& n : page.names) add(n);
+    for (const auto& p : page.prototypes) add(p.syscall_name);
+    return names;
+}
+
+int source_line_containing(const manpages::Page& page, int first, int last, const std::string& needle,
+                           std::string* line_text) {
+    int line = 1;
+    std::size_t pos = 0;
+    while (pos <= page.source.size()) {
+        auto end = page.source.find('\n', pos);
+        if (end == std::string::npos) end = page.source.size();
+        if (line >= first && line <= last) {
+            std::string_view text(page.source.data() + pos, end - pos);
+            bool comment = text.starts_with(".\\\"") || text.starts_with("'\\\"") || text.starts_with("\\\"");
+            if (!comment && text.find(needle) != std::string_view::npos) {
+                if (line_text) *line_text = std::string(text);
+                return line;
+            }
+        }
+        if (line > last || end == page.source.size()) break;
+        pos = end + 1;
+        ++line;
+    }
+    return 0;
+}
+
+std::vector<X86ExistenceClaim> find_x86_existence_claims(const manpages::Page& page,
+                                                         std::span<const archdata::ArchFacts> facts) {
+    std::vector<X86ExistenceClaim> claims;
+    const auto own_syscalls = page_syscall_names(page, facts);
+    for (std::size_t bi = 0; bi < page.blocks.size(); ++bi) {
+        const auto& block = page.blocks[bi];
+        if (!is_visible(block) || block.kind == manpages::Block::Kind::code) continue;
+        const auto block_mentions = arch_mentions_in(block.text);
+        // A block that also names other arches, or says "some architectures",
+        // is not naming x86 alone.
+        if (block_mentions.empty() || has_generic_arch_phrase(block.text)) continue;
+        bool all_x86 = std::all_of(block_mentions.begin(), block_mentions.end(),
+                                   [](const auto& m) { return archdata::is_x86_mention(m.mention_id); });
+        if (!all_x86) continue;
+        for (const auto& sentence : split_sentences(block.text)) {
+            auto mentions = arch_mentions_in(sentence);
+            if (mentions.empty()) continue;
+            X86ExistenceClaim claim;
+            if (any_phrase(sentence, kAbsentPhrases)) claim.kind = X86ExistenceClaim::Kind::absent_on;
+            else if (any_phrase(sentence, kOnlyPhrases)) claim.kind = X86ExistenceClaim::Kind::only_on;
+            else continue;
+            // Only the page's own syscalls: a sentence naming others ("glibc
+            // calls uname(2) instead") makes no claim about them.
+            for (const auto& ref : function_refs(sentence))
+                if (std::find(own_syscalls.begin(), own_syscalls.end(), ref) != own_syscalls.end())
+                    claim.subjects.push_back(ref);
+            if (claim.subjects.empty() && any_phrase(sentence, kThisSyscallPhrases))
+                claim.subjects = own_syscalls;
+            if (claim.subjects.empty()) continue;
+            for (const auto& m : mentions)
+                for (const auto& abi : archdata::abis_of_mention(m.mention_id)) claim.x86_abis.insert(abi);
+            claim.sentence = sentence;
+            claim.block = static_cast<int>(bi);
+            // Locate the sentence by the arch name as written.
+            std::string spelled = sentence.substr(mentions.front().offset);
+            auto stop = spelled.find_first_of(" ,.;:)");
+            spelled = spelled.substr(0, stop);
+            claim.line = source_line_containing(page, block.first_line, block.last_line, spelled,
+                                                &claim.source_line_text);
+            if (claim.line == 0) claim.line = block.first_line;
+            claims.push_back(std::move(claim));
+        }
+    }
+    return claims;
+}
+
+}  // namespace manaudit::audit

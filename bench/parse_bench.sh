@@ -1,0 +1,84 @@
+#!/bin/bash
+# Times `manaudit parse` against `mandoc -Tlint` on the same pages of the installed release.
+#
+# Usage: bench/parse_bench.sh [BUILD_DIR] [REPEATS]
+#   BUILD_DIR  the build tree holding cli/manaudit (default: build/ at the top of the source tree)
+#   REPEATS    runs of each tool (default: 5); medians are compared
+# MANAUDIT_RELEASE names another release tree (default: /usr/share/man).
+#
+# Both tools get the same files: the pages manaudit reads from the release
+# (man2, the 3type pages, and the pages their aliases lead to), inflated into a
+# temporary folder, all given on one command line to one process each.
+# Wall time depends on what else the machine runs; CPU time (user + sys) less so.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../build}
+repeats=${2:-5}
+release=${MANAUDIT_RELEASE:-/usr/share/man}
+
+[[ -x $build/cli/manaudit ]] || { echo "parse_bench: no manaudit at $build/cli/manaudit; build it or pass the build dir" >&2; exit 2; }
+manaudit=$(cd "$build" && pwd)/cli/manaudit
+command -v mandoc >/dev/null || { echo "parse_bench: mandoc not found (apt-get install mandoc)" >&2; exit 2; }
+[[ $repeats =~ ^[1-9][0-9]*$ ]] || { echo "parse_bench: REPEATS must be a positive number" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The pages manaudit reads, by their paths relative to the release root.
+"$manaudit" parse "$release" 2>/dev/null | sed -n 's/^\(man[^:]*\): .*/\1/p' > "$work/pages.txt" || true
+[[ -s $work/pages.txt ]] || { echo "parse_bench: manaudit found no pages in $release" >&2; exit 2; }
+mapfile -t pages < "$work/pages.txt"
+mkdir "$work/pages"
+for page in "${pages[@]}"; do
+    mkdir -p "$work/pages/$(dirname "$page")"
+    if [[ -f $release/$page.gz ]]; then
+        gzip -dc "$release/$page.gz" > "$work/pages/$page"
+    else
+        cp "$release/$page" "$work/pages/$page"
+    fi
+done
+bytes=$(cd "$work/pages" && cat "${pages[@]}" | wc -c)
+
+# Appends "wall_ms cpu_ms" of one run to FILE. Exit statuses up to MAX_OK are
+# results (warnings, unreadable pages); above it the run failed.
+TIMEFORMAT='%R %U %S'
+measure() {
+    local file=$1 max_ok=$2
+    shift 2
+    local status=0 real user sys
+    { time "$@" > /dev/null 2>&1; } 2> "$work/time.txt" || status=$?
+    if ((status > max_ok)); then
+        echo "parse_bench: $1 failed with status $status" >&2
+        exit 1
+    fi
+    read -r real user sys < "$work/time.txt"
+    awk -v r="$real" -v u="$user" -v s="$sys" 'BEGIN { printf "%d %d\n", r * 1000, (u + s) * 1000 }' >> "$file"
+}
+
+# Median of column COLUMN of FILE.
+median() {
+    cut -d' ' -f"$2" "$1" | sort -n |
+        awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+cd "$work/pages"
+for ((i = 0; i < repeats; i++)); do
+    measure "$work/manaudit.ms" 3 "$manaudit" parse "${pages[@]}"
+    measure "$work/mandoc.ms" 4 mandoc -Tlint "${pages[@]}"  # 2 warnings, 3 errors, 4 unsupported
+    measure "$work/installed.ms" 3 "$manaudit" parse "$release"
+    measure "$work/startup.ms" 3 "$manaudit" parse "${pages[0]}"
+done
+
+report() {  # LABEL FILE
+    printf '%-34s wall %5d ms   cpu %5d ms\n' "$1" "$(median "$2" 1)" "$(median "$2" 2)"
+}
+echo "${#pages[@]} pages, $bytes bytes inflated from $release; median of $repeats runs"
+report "manaudit parse FILES..." "$work/manaudit.ms"
+report "mandoc -Tlint FILES..." "$work/mandoc.ms"
+report "manaudit parse $release (.gz)" "$work/installed.ms"
+report "manaudit parse ${pages[0]} (startup)" "$work/startup.ms"
+awk -v aw="$(median "$work/manaudit.ms" 1)" -v mw="$(median "$work/mandoc.ms" 1)" \
+    -v ac="$(median "$work/manaudit.ms" 2)" -v mc="$(median "$work/mandoc.ms" 2)" 'BEGIN {
+    printf "ratio manaudit/mandoc: wall %.2f, cpu %.2f\n", aw / (mw > 0 ? mw : 1), ac / (mc > 0 ? mc : 1)
+}'

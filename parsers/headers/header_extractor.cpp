@@ -1,0 +1,343 @@
+// The extractor: parse the arch's headers, enumerate macros, evaluate them.
+#include "parsers/headers/header_extractor.h"
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "parsers/headers/clang_handles.h"
+#include "parsers/headers/constant_families.h"
+#include "parsers/headers/package_info.h"
+#include "parsers/headers/probe_source.h"
+#include "parsers/headers/struct_layouts.h"
+
+namespace manaudit::headers {
+
+namespace {
+
+constexpr const char* kProbeFile = "manaudit-probe.c";
+
+// The clang builtin headers (stddef.h, ...), which -nostdinc drops.
+std::string resource_include_dir() {
+    static const std::string dir = [] {
+        std::error_code ec;
+        if (std::filesystem::is_directory(MANAUDIT_CLANG_RESOURCE_INCLUDE, ec))
+            return std::string(MANAUDIT_CLANG_RESOURCE_INCLUDE);
+        return std::string();
+    }();
+    return dir;
+}
+
+std::vector<std::string> clang_args(const archdata::ArchInfo& arch, const std::string& sysroot) {
+    std::vector<std::string> args = {"-x", "c", "-std=gnu11", "-target", std::string(arch.clang_target),
+                                     "-nostdinc", "-ffreestanding", "-ferror-limit=0", "-w"};
+    std::istringstream extra{std::string(arch.extra_args)};
+    for (std::string a; extra >> a;) args.push_back(a);
+    args.push_back("-isystem");
+    args.push_back(sysroot);
+    if (std::string res = resource_include_dir(); !res.empty()) {
+        args.push_back("-isystem");
+        args.push_back(res);
+    }
+    return args;
+}
+
+struct Location {
+    std::string file;
+    unsigned line = 0;
+    unsigned column = 0;
+};
+
+Location expansion_location(CXSourceLocation loc) {
+    CXFile file = nullptr;
+    Location out;
+    clang_getExpansionLocation(loc, &file, &out.line, &out.column, nullptr);
+    if (file) out.file = take_string(clang_getFileName(file));
+    return out;
+}
+
+/// `path` relative to the include dir (the header as code includes it).
+std::string relative_header(const std::string& path, const std::string& sysroot) {
+    std::string root = sysroot;
+    if (!root.empty() && root.back() != '/') root += '/';
+    if (path.compare(0, root.size(), root) == 0) return path.substr(root.size());
+    return std::filesystem::path(path).filename().string();
+}
+
+bool parse(CXIndex index, const std::vector<std::string>& args, const std::string& source, unsigned options,
+           TranslationUnit& tu, std::string& error) {
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    CXUnsavedFile unsaved{kProbeFile, source.c_str(), static_cast<unsigned long>(source.size())};
+    CXErrorCode rc = clang_parseTranslationUnit2(index, kProbeFile, argv.data(), static_cast<int>(argv.size()),
+                                                 &unsaved, 1, options, tu.out());
+    if (rc != CXError_Success || !tu.get()) {
+        error = "libclang could not parse the probe (error " + std::to_string(static_cast<int>(rc)) + ")";
+        return false;
+    }
+    return true;
+}
+
+/// Errors of a parse as diagnostics naming the header and line.
+Diagnostics errors_of(CXTranslationUnit tu) {
+    Diagnostics out;
+    unsigned n = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < n; ++i) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+            Location loc = expansion_location(clang_getDiagnosticLocation(d));
+            out.push_back({loc.file.empty() ? kProbeFile : loc.file, static_cast<int>(loc.line),
+                           static_cast<int>(loc.column), Level::error, take_string(clang_getDiagnosticSpelling(d))});
+        }
+        clang_disposeDiagnostic(d);
+    }
+    return out;
+}
+
+struct Candidate {
+    std::string name;
+    MacroKind kind;
+    std::string header;
+};
+
+struct FirstPass {
+    const std::string* sysroot;
+    bool approximate;
+    std::map<std::string, Candidate> candidates;  ///< the last definition wins, as in the preprocessor
+    std::map<std::string, archdata::StructLayout> structs;
+    std::set<std::string> wanted_structs;
+};
+
+CXChildVisitResult visit_top_level(CXCursor c, CXCursor, CXClientData data) {
+    auto* pass = static_cast<FirstPass*>(data);
+    CXCursorKind kind = clang_getCursorKind(c);
+    if (kind == CXCursor_MacroDefinition) {
+        if (clang_Cursor_isMacroBuiltin(c) || clang_Cursor_isMacroFunctionLike(c)) return CXChildVisit_Continue;
+        Location loc = expansion_location(clang_getCursorLocation(c));
+        if (loc.file.empty() || loc.file == kProbeFile) return CXChildVisit_Continue;
+        std::string name = take_string(clang_getCursorSpelling(c));
+        std::string header = relative_header(loc.file, *pass->sysroot);
+        if (auto k = classify_macro(name, header)) pass->candidates[name] = {name, *k, header};
+        else pass->candidates.erase(name);  // redefined by a header that is not its family's
+    } else if (kind == CXCursor_StructDecl && clang_isCursorDefinition(c)) {
+        std::string name = take_string(clang_getCursorSpelling(c));
+        if (pass->wanted_structs.count(name) && !pass->structs.count(name)) {
+            Location loc = expansion_location(clang_getCursorLocation(c));
+            std::string header = loc.file == kProbeFile ? "linux/dirent.h (kernel-internal)"
+                                                        : relative_header(loc.file, *pass->sysroot);
+            pass->structs[name] = measure_struct(c, header, pass->approximate);
+        }
+    }
+    return CXChildVisit_Continue;
+}
+
+struct Evaluated {
+    std::int64_t value = 0;
+    std::uint64_t unsigned_value = 0;
+    bool is_unsigned = false;
+    bool has_value = false;
+    bool has_sign = false;
+};
+
+struct SecondPass {
+    std::vector<Evaluated>* values;
+};
+
+CXChildVisitResult visit_enumerators(CXCursor c, CXCursor, CXClientData data) {
+    auto* pass = static_cast<SecondPass*>(data);
+    if (clang_getCursorKind(c) == CXCursor_EnumDecl) return CXChildVisit_Recurse;
+    if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl) return CXChildVisit_Continue;
+    std::string name = take_string(clang_getCursorSpelling(c));
+    constexpr std::string_view prefix = "__manaudit_";
+    if (name.compare(0, prefix.size(), prefix) != 0 || name.size() < prefix.size() + 3) return CXChildVisit_Continue;
+    char which = name[prefix.size()];
+    std::size_t index = std::stoul(name.substr(prefix.size() + 2));
+    if (index >= pass->values->size()) return CXChildVisit_Continue;
+    Evaluated& e = (*pass->values)[index];
+    if (which == 'v') {
+        e.value = clang_getEnumConstantDeclValue(c);
+        e.unsigned_value = clang_getEnumConstantDeclUnsignedValue(c);
+        e.has_value = true;
+    } else if (which == 'u') {
+        e.is_unsigned = clang_getEnumConstantDeclValue(c) != 0;
+        e.has_sign = true;
+    }
+    return CXChildVisit_Continue;
+}
+
+// Enumerators are narrowed to the expression's width when it is unsigned
+// and narrower than 64 bits, which clang_getEnumConstantDeclUnsignedValue
+// already reports; signed values keep their sign.
+archdata::Constant make_constant(const Candidate& c, const Evaluated& e) {
+    archdata::Constant k;
+    k.name = c.name;
+    k.header = c.header;
+    k.is_unsigned = e.is_unsigned;
+    k.value = e.is_unsigned ? static_cast<std::int64_t>(e.unsigned_value) : e.value;
+    return k;
+}
+
+std::string kernel_version_of(const std::map<std::string, std::int64_t>& extra) {
+    auto get = [&](const char* n) -> std::string {
+        auto it = extra.find(n);
+        return it == extra.end() ? std::string() : std::to_string(it->second);
+    };
+    std::string major = get("LINUX_VERSION_MAJOR"), minor = get("LINUX_VERSION_PATCHLEVEL"),
+                sub = get("LINUX_VERSION_SUBLEVEL");
+    if (major.empty() || minor.empty()) return "unknown";
+    return major + "." + minor + (sub.empty() ? "" : "." + sub);
+}
+
+ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, const std::string& sysroot_override) {
+    ExtractResult result;
+    result.arch_id = std::string(arch.id);
+    const bool is_default = sysroot_override.empty();
+    std::string sysroot = is_default ? default_sysroot(arch) : sysroot_override;
+    while (sysroot.size() > 1 && sysroot.back() == '/') sysroot.pop_back();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(sysroot, ec)) {
+        std::string hint = is_default ? " (install linux-libc-dev-" + std::string(arch.debian_arch) + "-cross)" : "";
+        result.diags.push_back({sysroot, 0, 0, Level::error,
+                                "no kernel headers for " + result.arch_id + ": directory not found" + hint});
+        return result;
+    }
+    if (!std::filesystem::exists(sysroot + "/asm/unistd.h", ec)) {
+        result.diags.push_back({sysroot, 0, 0, Level::error,
+                                "no asm/unistd.h under this include dir; not a kernel header tree for " +
+                                    result.arch_id});
+        return result;
+    }
+    const std::vector<std::string> args = clang_args(arch, sysroot);
+    const bool approximate = arch.stand_in || arch.approximate_layouts;
+
+    // Pass 1: which macros and structs the headers define, and where.
+    const std::string prelude = prelude_source();
+    FirstPass first{&sysroot, approximate, {}, {}, {}};
+    for (std::string_view s : probe_structs()) first.wanted_structs.insert(std::string(s));
+    {
+        TranslationUnit tu;
+        std::string error;
+        if (!parse(index, args, prelude,
+                   CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, tu, error)) {
+            result.diags.push_back({sysroot, 0, 0, Level::error, error});
+            return result;
+        }
+        Diagnostics errors = errors_of(tu.get());
+        if (!errors.empty()) {
+            result.diags = std::move(errors);
+            result.diags.push_back({sysroot, 0, 0, Level::error,
+                                    "the headers for " + result.arch_id + " do not compile for " +
+                                        std::string(arch.clang_target)});
+            return result;
+        }
+        clang_visitChildren(clang_getTranslationUnitCursor(tu.get()), visit_top_level, &first);
+    }
+
+    // Pass 2: each candidate's value as the target compiler computes it.
+    std::vector<Candidate> candidates;
+    for (auto& [name, c] : first.candidates) candidates.push_back(std::move(c));
+    const std::vector<std::string> version_macros = {"LINUX_VERSION_MAJOR", "LINUX_VERSION_PATCHLEVEL",
+                                                     "LINUX_VERSION_SUBLEVEL"};
+    std::vector<std::string> expressions;
+    for (const auto& c : candidates) expressions.push_back(c.name);
+    for (const auto& v : version_macros) expressions.push_back(v);
+    const int first_line = count_lines(prelude) + 1;
+    std::vector<Evaluated> values(expressions.size());
+    {
+        TranslationUnit tu;
+        std::string error;
+        if (!parse(index, args, prelude + evaluation_source(expressions), CXTranslationUnit_SkipFunctionBodies, tu,
+                   error)) {
+            result.diags.push_back({sysroot, 0, 0, Level::error, error});
+            return result;
+        }
+        // A line with an error is a macro that is not an integer constant
+        // (a string, a type, a pointer); it is left out.
+        std::set<std::size_t> failed;
+        for (const Diagnostic& d : errors_of(tu.get()))
+            if (d.file == kProbeFile && d.line >= first_line) failed.insert(static_cast<std::size_t>(d.line - first_line));
+        SecondPass second{&values};
+        clang_visitChildren(clang_getTranslationUnitCursor(tu.get()), visit_enumerators, &second);
+        for (std::size_t i : failed)
+            if (i < values.size()) values[i] = Evaluated{};
+    }
+
+    archdata::ArchFacts facts;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const Candidate& c = candidates[i];
+        const Evaluated& e = values[i];
+        if (!e.has_value || !e.has_sign) continue;
+        switch (c.kind) {
+            case MacroKind::syscall:
+            case MacroKind::arch_private_syscall: {
+                archdata::Syscall s;
+                s.name = syscall_name(c.name);
+                s.number = e.value;
+                s.header = c.header;
+                s.arch_private = c.kind == MacroKind::arch_private_syscall;
+                // __NR_x wins over a private __ARM_NR_x of the same name.
+                if (!facts.syscalls.count(s.name) || facts.syscalls[s.name].arch_private)
+                    facts.syscalls[s.name] = std::move(s);
+                break;
+            }
+            case MacroKind::errno_value: facts.errnos[c.name] = make_constant(c, e); break;
+            case MacroKind::constant: facts.constants[c.name] = make_constant(c, e); break;
+        }
+    }
+    std::map<std::string, std::int64_t> version;
+    for (std::size_t j = 0; j < version_macros.size(); ++j) {
+        const Evaluated& e = values[candidates.size() + j];
+        if (e.has_value) version[version_macros[j]] = e.value;
+    }
+    facts.structs = std::move(first.structs);
+
+    archdata::Provenance& p = facts.provenance;
+    p.arch_id = result.arch_id;
+    p.kernel_version = kernel_version_of(version);
+    PackageInfo package = headers_package(arch, sysroot, is_default);
+    p.package = package.name;
+    p.package_version = package.version;
+    p.command = "manaudit extract --arch " + result.arch_id + (is_default ? "" : " --sysroot " + sysroot);
+    p.clang_target = std::string(arch.clang_target);
+    p.clang_args = std::string(arch.extra_args);
+    p.stand_in = arch.stand_in;
+    p.word_bits = arch.word_bits;
+    p.byte_order = arch.big_endian ? "big" : "little";
+    p.sysroot = sysroot;
+    p.approximate_layouts = approximate;
+    result.facts = std::move(facts);
+    return result;
+}
+
+}  // namespace
+
+std::string default_sysroot(const archdata::ArchInfo& arch) {
+    return "/usr/" + std::string(arch.triple) + "/include";
+}
+
+ExtractResult extract_arch(const archdata::ArchInfo& arch, const std::string& sysroot) {
+    Index index;
+    return extract_with_index(index.get(), arch, sysroot);
+}
+
+std::vector<ExtractResult> extract_arches(std::span<const archdata::ArchInfo* const> arches, int jobs) {
+    std::vector<ExtractResult> results(arches.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        Index index;  // libclang: one index per thread
+        for (std::size_t i = next++; i < arches.size(); i = next++)
+            results[i] = extract_with_index(index.get(), *arches[i], {});
+    };
+    std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)),
+                                                                          arches.size()));
+    {
+        std::vector<std::jthread> pool;
+        for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+    }
+    return results;
+}
+
+}  // namespace manaudit::headers

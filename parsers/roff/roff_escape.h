@@ -1,0 +1,62 @@
+// Resolving roff escapes into the text a reader sees, with font runs.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "parsers/diagnostic.h"
+#include "parsers/roff/roff_node.h"
+
+namespace manaudit::roff {
+
+/// Reports problems at a place in one file, with a cap so that a
+/// pathological input (a 10 MB line of NULs) yields a few messages, not millions.
+class DiagnosticSink {
+public:
+    DiagnosticSink(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
+    void report(Level level, int line, int column, std::string message);
+    const std::string& file() const { return file_; }
+    bool has_errors() const { return errors_ > 0; }
+
+private:
+    static constexpr int kMaxPerFile = 50;
+    std::string file_;
+    Diagnostics& out_;
+    int reported_ = 0;
+    int errors_ = 0;
+};
+
+/// State carried from one line to the next: fonts and `.ds` strings.
+struct EscapeState {
+    Font font = Font::roman;
+    Font previous_font = Font::roman;
+    std::unordered_map<std::string, std::string> strings;  ///< from .ds
+};
+
+/// What a piece of input renders to.
+struct Rendered {
+    std::string text;
+    std::vector<FontSpan> spans;
+    bool joins_next = false;   ///< ended in \c
+    bool has_comment = false;  ///< a \" comment started
+    std::string comment;
+    int comment_column = 0;
+};
+
+/// Where `input` sits in the file, for messages.
+struct SourcePlace {
+    int line = 0;
+    int column = 1;
+};
+
+/// Resolves escapes in `input`, appending to `out`. Fonts changed by \f stay
+/// changed in `state` (they carry over to the next line, as in roff).
+void render_escapes(std::string_view input, EscapeState& state, Rendered& out, DiagnosticSink& sink,
+                    SourcePlace place);
+
+/// The visible text of a special character name (`\(em`, `\[aq]`, `\[u2014]`);
+/// empty if unknown.
+std::string special_character(std::string_view name);
+
+}  // namespace manaudit::roff

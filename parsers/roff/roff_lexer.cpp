@@ -1,0 +1,139 @@
+// Logical lines and control-line arguments.
+#include "parsers/roff/roff_lexer.h"
+
+#include <cstring>
+
+namespace manaudit::roff {
+
+namespace {
+
+// True if the line ends in a backslash that escapes the newline. Scans escape
+// pairs from the left so `\\` at the end is a literal backslash, and a
+// comment swallows everything after it.
+bool ends_in_continuation(std::string_view line) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] != '\\') continue;
+        if (i + 1 == line.size()) return true;
+        char next = line[i + 1];
+        if (next == '"' || next == '#') return false;
+        ++i;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<SourceLine> split_lines(std::string_view source) {
+    std::vector<SourceLine> lines;
+    lines.reserve(source.size() / 40 + 1);
+    std::size_t pos = 0;
+    int line_no = 1;
+    while (pos < source.size()) {
+        const void* found = std::memchr(source.data() + pos, '\n', source.size() - pos);
+        std::size_t end = found ? static_cast<std::size_t>(static_cast<const char*>(found) - source.data())
+                                : source.size();
+        std::string_view physical = source.substr(pos, end - pos);
+        if (!physical.empty() && physical.back() == '\r') physical.remove_suffix(1);
+        bool continued = !lines.empty() && lines.back().last_line == -1;
+        if (continued) {
+            SourceLine& open = lines.back();
+            open.text += physical;
+            open.last_line = line_no;
+        } else {
+            lines.push_back({line_no, line_no, std::string(physical)});
+        }
+        SourceLine& current = lines.back();
+        if (ends_in_continuation(current.text) && found) {
+            current.text.pop_back();
+            current.last_line = -1;  // still open
+        }
+        pos = found ? end + 1 : end;
+        ++line_no;
+    }
+    if (!lines.empty() && lines.back().last_line == -1) lines.back().last_line = line_no - 1;
+    return lines;
+}
+
+bool is_control_line(std::string_view text) {
+    return !text.empty() && (text[0] == '.' || text[0] == '\'');
+}
+
+void split_arguments(std::string_view text, std::size_t offset, ControlLine& out) {
+    std::size_t i = offset;
+    const std::size_t n = text.size();
+    while (true) {
+        while (i < n && (text[i] == ' ' || text[i] == '\t')) ++i;
+        if (i >= n) return;
+        if (text[i] == '\\' && i + 1 < n && (text[i + 1] == '"' || text[i + 1] == '#')) {
+            out.has_comment = true;
+            out.comment_column = static_cast<int>(i) + 1;
+            out.comment = std::string(text.substr(i + 2));
+            return;
+        }
+        std::string arg;
+        int column = static_cast<int>(i) + 1;
+        if (text[i] == '"') {
+            ++i;
+            while (i < n) {
+                char c = text[i];
+                if (c == '"') {
+                    if (i + 1 < n && text[i + 1] == '"') {
+                        arg += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                if (c == '\\' && i + 1 < n) {
+                    if (text[i + 1] == '"') break;  // a comment ends the quoted argument too
+                    arg += c;
+                    arg += text[i + 1];
+                    i += 2;
+                    continue;
+                }
+                arg += c;
+                ++i;
+            }
+        } else {
+            while (i < n && text[i] != ' ' && text[i] != '\t') {
+                if (text[i] == '\\' && i + 1 < n) {
+                    if (text[i + 1] == '"' || text[i + 1] == '#') break;
+                    arg += text[i];
+                    arg += text[i + 1];
+                    i += 2;
+                    continue;
+                }
+                arg += text[i++];
+            }
+        }
+        out.args.push_back(std::move(arg));
+        out.arg_columns.push_back(column);
+    }
+}
+
+ControlLine split_control_line(std::string_view text) {
+    ControlLine out;
+    std::size_t i = 1;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (text.substr(i, 2) == "\\\"") {
+        out.name = "\\\"";
+        out.name_column = static_cast<int>(i) + 1;
+        out.has_comment = true;
+        out.comment_column = static_cast<int>(i) + 1;
+        out.comment = std::string(text.substr(i + 2));
+        return out;
+    }
+    std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t') {
+        // A name ends where an escape begins (`.B\fI` is unusual but legal).
+        if (text[i] == '\\' && i > start) break;
+        ++i;
+    }
+    out.name = std::string(text.substr(start, i - start));
+    out.name_column = static_cast<int>(start) + 1;
+    split_arguments(text, i, out);
+    return out;
+}
+
+}  // namespace manaudit::roff

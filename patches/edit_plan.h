@@ -1,0 +1,48 @@
+// Planning one page's change: the findings on a page become one coherent edit.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/finding.h"
+#include "manpages/page.h"
+#include "parsers/diagnostic.h"
+
+namespace manaudit::patches {
+
+enum class Mode {
+    flag,  ///< roff comments `.\" FIXME: ...` beside the offending lines
+    fix,   ///< user-visible text where man-pages keeps architecture material
+};
+
+/// "flag" or "fix"; nullopt for anything else.
+std::optional<Mode> parse_mode(const std::string& name);
+const char* mode_name(Mode mode);
+
+/// The planned change to one page.
+struct PagePlan {
+    std::string path;      ///< as in the tree: "man2/readdir.2"
+    std::string original;  ///< the audited bytes (Page::source)
+    std::string patched;   ///< the bytes after the edit
+    Mode mode = Mode::fix;
+    std::vector<audit::Finding> findings;  ///< the findings this change covers
+    /// Findings that had no user-visible edit to make, flagged with a comment
+    /// instead (fix mode only); indices into `findings`.
+    std::vector<int> flagged_instead;
+    std::string summary;  ///< for the subject: "Document arches lacking readdir"
+};
+
+/// Plans the change `findings` (all on `page`) call for. A finding whose line
+/// is out of range or no longer holds the text it names makes the whole page
+/// fail: an error naming page and line goes to `diags`, and nullopt comes back.
+/// Returns nullopt without error when nothing would change.
+std::optional<PagePlan> plan_page(const manpages::Page& page,
+                                  const std::vector<audit::Finding>& findings, Mode mode,
+                                  Diagnostics& diags);
+
+/// True if `path` is relative and has no "." or ".." component, so joining it
+/// to a directory stays inside that directory.
+bool is_safe_relative_path(const std::string& path);
+
+}  // namespace manaudit::patches

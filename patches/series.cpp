@@ -1,0 +1,263 @@
+// Series building (mail bodies with evidence, cover letter) and atomic writing.
+#include "patches/series.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <system_error>
+
+#include "patches/diffstat.h"
+#include "patches/mbox.h"
+#include "patches/sha1.h"
+#include "patches/unified_diff.h"
+
+namespace manaudit::patches {
+
+namespace fs = std::filesystem;
+using archdata::Provenance;
+
+namespace {
+
+std::string plural(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+    return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
+}
+
+std::string package_of(const Provenance* p) {
+    if (!p || p->package.empty()) return "provenance unknown";
+    return p->package + (p->package_version.empty() ? "" : " " + p->package_version);
+}
+
+std::string kernel_of(const std::vector<archdata::ArchFacts>& facts) {
+    for (const auto& f : facts)
+        if (!f.provenance.kernel_version.empty()) return "Linux " + f.provenance.kernel_version;
+    return "Linux";
+}
+
+/// One row per arch: the value or its absence, and the header it came from.
+std::string evidence_table(const audit::Finding& f) {
+    std::size_t arch_w = 0, value_w = 0;
+    bool any_header = false;
+    for (const auto& e : f.evidence) {
+        arch_w = std::max(arch_w, e.arch.size());
+        value_w = std::max(value_w, e.present ? std::max<std::size_t>(e.value.size(), 1) : 6);
+        any_header = any_header || !e.header.empty();
+    }
+    std::string out;
+    for (const auto& e : f.evidence) {
+        std::string value = e.present ? (e.value.empty() ? "-" : e.value) : "absent";
+        std::string row = "    " + pad(e.arch, arch_w) + "  ";
+        row += any_header && !e.header.empty() ? pad(value, value_w) + "  " + e.header : value;
+        out += row + "\n";
+    }
+    return out;
+}
+
+/// The package and version each arch's headers came from, for the arches the
+/// findings name, in the order they first appear.
+std::string provenance_table(const std::vector<audit::Finding>& findings,
+                             const std::map<std::string, const Provenance*>& prov) {
+    std::vector<std::string> arches;
+    for (const auto& f : findings)
+        for (const auto& e : f.evidence)
+            if (std::find(arches.begin(), arches.end(), e.arch) == arches.end()) arches.push_back(e.arch);
+    std::size_t w = 0;
+    for (const auto& a : arches) w = std::max(w, a.size());
+    std::string out;
+    for (const auto& a : arches) {
+        auto it = prov.find(a);
+        out += "    " + pad(a, w) + "  " + package_of(it == prov.end() ? nullptr : it->second) + "\n";
+    }
+    return out;
+}
+
+std::string patch_body(const PagePlan& plan, const std::vector<archdata::ArchFacts>& facts,
+                       const std::map<std::string, const Provenance*>& prov) {
+    int n = int(plan.findings.size());
+    std::string intro = "manaudit compared this page with the " + kernel_of(facts) + " UAPI headers of " +
+                        plural(int(facts.size()), "architecture", "architectures") + ". ";
+    if (plan.mode == Mode::fix)
+        intro += "This patch documents " + plural(n, "finding", "findings") +
+                 " in the place man-pages keeps architecture-specific material.";
+    else
+        intro += "This patch marks " + plural(n, "finding", "findings") +
+                 " with FIXME comments, for someone to review and reword.";
+    std::string body = wrap_paragraph(intro);
+    for (const auto& f : plan.findings) {
+        body += "\n";
+        body += wrap_paragraph("Line " + std::to_string(f.edit.line > 0 ? f.edit.line : f.line) + ": " +
+                               f.message + " [" + f.check_id + "]");
+        if (!f.evidence.empty()) body += "\n" + evidence_table(f);
+    }
+    std::string packages = provenance_table(plan.findings, prov);
+    if (!packages.empty()) body += "\nThe headers, per architecture:\n\n" + packages;
+    if (!plan.flagged_instead.empty()) {
+        body += "\n";
+        body += wrap_paragraph(plural(int(plan.flagged_instead.size()), "finding has", "findings have") +
+                               " no proposed wording; marked with FIXME comments instead.");
+    }
+    return body;
+}
+
+std::string series_subject(Mode mode) {
+    return mode == Mode::fix ? "Document architecture differences shown by the kernel headers"
+                             : "Flag architecture-specific statements for review";
+}
+
+}  // namespace
+
+Series build_series(const std::vector<PagePlan>& plans, const std::vector<archdata::ArchFacts>& facts,
+                    const SeriesOptions& options) {
+    std::map<std::string, const Provenance*> prov;
+    for (const auto& f : facts) prov[f.provenance.arch_id] = &f.provenance;
+
+    Series series;
+    const int total = int(plans.size());
+    const std::string date = rfc2822_date(options.date);
+    std::vector<FileStat> stats;
+    std::vector<std::string> subjects;
+    std::map<std::string, int> per_check;
+    Mode mode = plans.empty() ? Mode::fix : plans.front().mode;
+
+    for (int i = 0; i < total; ++i) {
+        const PagePlan& plan = plans[i];
+        FileDiff diff = unified_diff(plan.path, plan.original, plan.patched);
+        PatchMail mail;
+        std::string subject = plan.path + ": " + plan.summary;
+        mail.subject = "[PATCH " + std::to_string(i + 1) + "/" + std::to_string(total) + "] " + subject;
+        mail.from = options.from;
+        mail.date = date;
+        mail.body = patch_body(plan, facts, prov);
+        if (options.signoff) mail.signoff = options.signoff->text();
+        FileStat stat{plan.path, diff.insertions, diff.deletions};
+        mail.diffstat = render_diffstat({stat});
+        mail.diff = diff.text;
+        mail.trailer = options.trailer;
+        // Stands where git puts the commit id: a stable name for this exact change.
+        mail.commit_id = sha1_hex(mail.subject + '\0' + mail.body + '\0' + mail.diff);
+        series.files.push_back({patch_file_name(i + 1, subject), render_mail(mail)});
+        stats.push_back(stat);
+        subjects.push_back(subject);
+        series.findings += int(plan.findings.size());
+        for (const auto& f : plan.findings) ++per_check[f.check_id];
+    }
+    series.patches = total;
+
+    // The cover letter, in the shape git format-patch --cover-letter gives it.
+    std::string body;
+    std::string intro = "These patches come from manaudit, which compares man pages with the " +
+                        kernel_of(facts) + " UAPI headers of each architecture. The series covers " +
+                        plural(series.findings, "finding", "findings") + " on " +
+                        plural(total, "page", "pages");
+    if (options.pages_audited > 0) intro += " (" + std::to_string(options.pages_audited) + " audited)";
+    intro += ".";
+    body += wrap_paragraph(intro) + "\n";
+    body += wrap_paragraph(mode == Mode::fix
+                               ? "Each patch adds user-visible text where man-pages keeps such material: the "
+                                 "page's Architecture-specific subsection, NOTES or VERSIONS, the Notes column "
+                                 "of syscalls(2), or the sentence that named x86 alone."
+                               : "Each patch adds roff comments (.\\\" FIXME: ...) beside the lines concerned; "
+                                 "the rendered pages do not change.");
+    if (!per_check.empty()) {
+        body += "\nFindings per check:\n\n";
+        std::size_t w = 0;
+        for (const auto& [id, count] : per_check) w = std::max(w, id.size());
+        for (const auto& [id, count] : per_check) body += "    " + pad(id, w) + "  " + std::to_string(count) + "\n";
+    }
+    if (!facts.empty()) {
+        body += "\nHeaders, per architecture:\n\n";
+        std::size_t w = 0;
+        for (const auto& f : facts) w = std::max(w, f.provenance.arch_id.size());
+        for (const auto& f : facts) body += "    " + pad(f.provenance.arch_id, w) + "  " + package_of(&f.provenance) + "\n";
+    }
+    body += "\n" + options.from.name + " (" + std::to_string(total) + "):\n";
+    for (const auto& s : subjects) body += "  " + s + "\n";
+    if (!stats.empty()) body += "\n" + render_diffstat(stats) + "\n";
+
+    PatchMail cover;
+    cover.commit_id = std::string(40, '0');
+    cover.from = options.from;
+    cover.date = date;
+    cover.subject = "[PATCH 0/" + std::to_string(total) + "] " + series_subject(mode);
+    cover.body = body;
+    cover.trailer = options.trailer;
+    series.files.insert(series.files.begin(), {"0000-cover-letter.patch", render_mail(cover)});
+    return series;
+}
+
+namespace {
+
+bool write_file(const fs::path& path, const std::string& content) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), std::streamsize(content.size()));
+    out.close();
+    return bool(out);
+}
+
+bool is_plain_file_name(const std::string& name) {
+    return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos &&
+           name.find('\0') == std::string::npos;
+}
+
+}  // namespace
+
+bool write_series(const Series& series, const std::string& directory, bool force, Diagnostics& diags) {
+    auto fail = [&](const std::string& message) {
+        diags.push_back({directory, 0, 0, Level::error, message});
+        return false;
+    };
+    for (const auto& f : series.files)
+        if (!is_plain_file_name(f.name)) return fail("refusing to write '" + f.name + "': it would land outside the output directory");
+
+    std::error_code ec;
+    fs::path dir = fs::path(directory).lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+    if (dir.empty()) dir = ".";
+    bool exists = fs::exists(dir, ec);
+    if (exists && !fs::is_directory(dir, ec)) return fail("output path exists and is not a directory");
+    bool has_files = exists && fs::directory_iterator(dir, ec) != fs::directory_iterator();
+    if (has_files && !force) return fail("output directory is not empty; use --force to replace the patches in it");
+
+    fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+    if (!fs::is_directory(parent, ec)) return fail("the directory it would go in does not exist: " + parent.string());
+    std::string pattern = (parent / ("." + dir.filename().string() + ".tmp-XXXXXX")).string();
+    if (!mkdtemp(pattern.data())) return fail("cannot create a temporary directory beside it: " + std::string(std::strerror(errno)));
+    fs::path temp = pattern;
+
+    for (const auto& f : series.files) {
+        if (!write_file(temp / f.name, f.content)) {
+            fs::remove_all(temp, ec);
+            return fail("cannot write " + (temp / f.name).string());
+        }
+    }
+    if (!has_files) {
+        if (exists) fs::remove(dir, ec);  // empty: rename needs it gone
+        fs::rename(temp, dir, ec);
+        if (ec) {
+            fs::remove_all(temp, ec);
+            return fail("cannot move the series into place: " + ec.message());
+        }
+        return true;
+    }
+    // --force on a used directory: old patches go, everything else stays.
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".patch" && entry.is_regular_file()) fs::remove(entry.path(), ec);
+    for (const auto& f : series.files) {
+        fs::rename(temp / f.name, dir / f.name, ec);
+        if (ec) {
+            fs::remove_all(temp, ec);
+            return fail("cannot move " + f.name + " into place: " + ec.message());
+        }
+    }
+    fs::remove_all(temp, ec);
+    return true;
+}
+
+}  // namespace manaudit::patches

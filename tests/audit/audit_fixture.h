@@ -1,0 +1,126 @@
+// Test helpers for the audit: hand-made ArchFacts, fixture pages with their
+// expected findings written beside the offending line, and a check runner.
+#pragma once
+
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "arch-data/arch_facts.h"
+#include "audit/check.h"
+#include "audit/finding.h"
+#include "audit/registry.h"
+#include "manpages/page.h"
+#include "manpages/page_builder.h"
+
+namespace manaudit::audit::testing {
+
+/// Builds one arch's facts in a line per fact.
+class FactsBuilder {
+public:
+    explicit FactsBuilder(std::string arch_id) { facts_.provenance.arch_id = std::move(arch_id);
+                                                 facts_.provenance.kernel_version = "6.1"; }
+    FactsBuilder& syscall(const std::string& name, std::int64_t number, const std::string& header = "asm/unistd.h") {
+        facts_.syscalls[name] = {name, number, header, false};
+        return *this;
+    }
+    FactsBuilder& errno_value(const std::string& name, std::int64_t value) {
+        facts_.errnos[name] = {name, value, false, "asm-generic/errno.h"};
+        return *this;
+    }
+    FactsBuilder& constant(const std::string& name, std::int64_t value, const std::string& header = "asm/mman.h") {
+        facts_.constants[name] = {name, value, false, header};
+        return *this;
+    }
+    FactsBuilder& layout(const std::string& name, std::uint64_t size, std::uint64_t align, bool packed) {
+        archdata::StructLayout l;
+        l.name = name;
+        l.size = size;
+        l.align = align;
+        l.packed = packed;
+        l.header = "linux/eventpoll.h";
+        facts_.structs[name] = l;
+        return *this;
+    }
+    archdata::ArchFacts build() const { return facts_; }
+
+private:
+    archdata::ArchFacts facts_;
+};
+
+inline std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// A finding the fixture expects: `.\" CHECK-MESSAGE: [check-id] text` on the
+/// line after the offending one; `text` must occur in the message.
+struct Expected {
+    int line = 0;
+    std::string check_id;
+    std::string text;
+};
+
+inline std::vector<Expected> expected_findings(const std::string& source) {
+    static const std::regex marker(R"(^\.\\" CHECK-MESSAGE: \[([a-z0-9-]+)\] (.*)$)");
+    std::vector<Expected> out;
+    std::istringstream in(source);
+    int line = 0, target = 0;
+    bool previous_was_marker = false;
+    for (std::string text; std::getline(in, text);) {
+        ++line;
+        std::smatch m;
+        bool is_marker = std::regex_match(text, m, marker);
+        // Consecutive markers all refer to the line above the first one.
+        if (is_marker && !previous_was_marker) target = line - 1;
+        if (is_marker) out.push_back({target, m[1].str(), m[2].str()});
+        previous_was_marker = is_marker;
+    }
+    return out;
+}
+
+/// The fixture page `tests/fixtures/audit/<dir>/<file>`, built as `man2/<file>`.
+inline manpages::Page fixture_page(const std::string& dir, const std::string& file,
+                                   const std::string& tree_dir = "man2") {
+    Diagnostics diags;
+    std::string source = read_text(std::string(MANAUDIT_FIXTURES) + "/audit/" + dir + "/" + file);
+    return manpages::build_page(tree_dir + "/" + file, source, diags);
+}
+
+/// Runs the check `id` over `page`.
+inline std::vector<Finding> run_check(const std::string& id, const manpages::Page& page,
+                                      const std::vector<archdata::ArchFacts>& facts) {
+    std::vector<Finding> findings;
+    for (const auto& check : make_all_checks())
+        if (check->info().id == id) check->run(page, AuditContext{facts}, findings);
+    return findings;
+}
+
+/// Every expected finding reported at its line, and nothing else.
+inline std::string compare_with_expected(const manpages::Page& page, const std::vector<Finding>& findings) {
+    std::string problems;
+    auto expected = expected_findings(page.source);
+    std::vector<bool> used(findings.size());
+    for (const auto& e : expected) {
+        bool found = false;
+        for (std::size_t i = 0; i < findings.size() && !found; ++i) {
+            if (!used[i] && findings[i].line == e.line && findings[i].check_id == e.check_id &&
+                findings[i].message.find(e.text) != std::string::npos)
+                used[i] = found = true;
+        }
+        if (!found) problems += "missing at line " + std::to_string(e.line) + ": [" + e.check_id + "] " + e.text + "\n";
+    }
+    for (std::size_t i = 0; i < findings.size(); ++i)
+        if (!used[i])
+            problems += "unexpected at line " + std::to_string(findings[i].line) + ": " + findings[i].message +
+                        " [" + findings[i].check_id + "]\n";
+    return problems;
+}
+
+}  // namespace manaudit::audit::testing

@@ -1,0 +1,141 @@
+// manaudit extract and archdiff, run as a user runs them.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// A per-process scratch directory, removed when the tests exit.
+struct Scratch {
+    fs::path dir = fs::temp_directory_path() / ("manaudit-archdata-cli-" + std::to_string(::getpid()));
+    Scratch() { fs::create_directories(dir); }
+    ~Scratch() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+
+fs::path scratch_dir() {
+    static const Scratch scratch;
+    return scratch.dir;
+}
+
+Run manaudit(const std::string& args) {
+    fs::path out = scratch_dir() / "stdout", err = scratch_dir() / "stderr";
+    std::string cmd = std::string(MANAUDIT_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    int raw = std::system(cmd.c_str());
+    Run r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+}
+
+std::string shipped(const std::string& id) {
+    return slurp(fs::path(MANAUDIT_SOURCE_DIR) / "arch-data" / "linux-6.1" / (id + ".xml"));
+}
+
+}  // namespace
+
+TEST_CASE("regenerating arm64, mips-o32 and alpha reproduces the shipped files byte for byte", "[cli][extract]") {
+    for (const char* id : {"arm64", "mips-o32", "alpha"}) {
+        INFO(id);
+        fs::path file = scratch_dir() / (std::string(id) + ".xml");
+        Run r = manaudit(std::string("extract --arch ") + id + " -o " + file.string());
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        std::string made = slurp(file);
+        REQUIRE_FALSE(made.empty());
+        CHECK(made == shipped(id));
+    }
+}
+
+TEST_CASE("extraction is deterministic: stdout twice, and --all on 1 or 2 workers", "[cli][extract]") {
+    Run first = manaudit("extract --arch x86_64");
+    Run second = manaudit("extract --arch x86_64");
+    REQUIRE(first.status == 0);
+    CHECK(first.out == second.out);
+    CHECK(first.out == shipped("x86_64"));
+
+    fs::path one = scratch_dir() / "j1", two = scratch_dir() / "j2";
+    REQUIRE(manaudit("extract --all -j 1 -o " + one.string()).status == 0);
+    REQUIRE(manaudit("extract --all -j 2 -o " + two.string()).status == 0);
+    for (const auto& entry : fs::directory_iterator(one)) {
+        INFO(entry.path().filename());
+        CHECK(slurp(entry.path()) == slurp(two / entry.path().filename()));
+    }
+}
+
+TEST_CASE("extract: bad input gives a clear error and exit 2", "[cli][extract]") {
+    Run unknown = manaudit("extract --arch vax");
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err.find("unknown arch id 'vax'") != std::string::npos);
+
+    Run missing = manaudit("extract --arch arm64 --sysroot /nonexistent/include");
+    CHECK(missing.status == 2);
+    CHECK(missing.err.find("/nonexistent/include") != std::string::npos);
+
+    Run broken = manaudit(std::string("extract --arch x86_64 --sysroot ") + MANAUDIT_FIXTURES + "/headers/broken");
+    CHECK(broken.status == 3);
+    CHECK(broken.err.find("asm/unistd.h:3:") != std::string::npos);
+    CHECK(broken.err.find("do not compile") != std::string::npos);
+
+    CHECK(manaudit("extract").status == 2);
+    CHECK(manaudit("extract --all").status == 2);  // needs -o DIR
+}
+
+TEST_CASE("archdiff x86_64 arm64 from the shipped data", "[cli][archdiff]") {
+    Run r = manaudit("archdiff x86_64 arm64");
+    INFO(r.err);
+    CHECK(r.status == 1);  // they differ
+    CHECK(r.out.find("syscalls only in x86_64 (") != std::string::npos);
+    CHECK(r.out.find("\n  open\n") != std::string::npos);
+    CHECK(r.out.find("  read: 0 -> 63\n") != std::string::npos);
+    CHECK(r.out.find("  O_DIRECT: 16384 -> 65536\n") != std::string::npos);
+    CHECK(r.out.find("  struct epoll_event:\n    size 12 -> 16\n") != std::string::npos);
+
+    Run json = manaudit("archdiff x86_64 arm64 --format json");
+    CHECK(json.status == 1);
+    CHECK(json.out.find("\"a\": \"x86_64\"") != std::string::npos);
+    CHECK(json.out.find("\"renumbered\"") != std::string::npos);
+
+    Run same = manaudit("archdiff arm64 " + (fs::path(MANAUDIT_SOURCE_DIR) / "arch-data/linux-6.1/arm64.xml").string());
+    CHECK(same.status == 0);
+}
+
+TEST_CASE("archdiff: unknown ids and broken files are errors naming them", "[cli][archdiff]") {
+    Run unknown = manaudit("archdiff x86_64 vax");
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err.find("vax: error: unknown arch id") != std::string::npos);
+
+    fs::path cut = scratch_dir() / "cut.xml";
+    std::string text = shipped("arm64");
+    std::ofstream(cut) << text.substr(0, text.size() / 3);
+    Run truncated = manaudit("archdiff x86_64 " + cut.string());
+    CHECK(truncated.status == 2);
+    CHECK(truncated.err.find(cut.string() + ":") != std::string::npos);
+
+    Run format = manaudit("archdiff x86_64 arm64 --format yaml");
+    CHECK(format.status == 2);
+}

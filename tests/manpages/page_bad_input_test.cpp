@@ -1,0 +1,91 @@
+// Bad input never crashes or hangs; problems name file and line.
+#include <catch2/catch.hpp>
+
+#include "manpages/page_builder.h"
+
+using namespace manaudit;
+using namespace manaudit::manpages;
+
+namespace {
+
+bool has_message(const Diagnostics& diags, const std::string& part, int line = -1) {
+    for (const auto& d : diags)
+        if (d.message.find(part) != std::string::npos && (line < 0 || d.line == line) && d.file == "man2/bad.2")
+            return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("an unterminated .nf or .EX is reported; the page is still read", "[page][bad]") {
+    Diagnostics diags;
+    Page p = build_page("man2/bad.2", ".TH bad 2\n.SH NAME\nbad \\- x\n.SH SYNOPSIS\n.nf\nint bad(int fd);\n", diags);
+    CHECK(has_message(diags, "not closed", 5));
+    REQUIRE(p.prototypes.size() == 1);
+    CHECK(p.prototypes[0].name == "bad");
+
+    Diagnostics ex;
+    build_page("man2/bad.2", ".TH bad 2\n.SH EXAMPLES\n.EX\nint x;\n", ex);
+    CHECK(has_message(ex, "not closed", 3));
+}
+
+TEST_CASE("an unterminated .TS is an error naming its line", "[page][bad]") {
+    Diagnostics diags;
+    Page p = build_page("man2/bad.2", ".TH bad 2\n.SH NAME\nbad \\- x\n.SH DESCRIPTION\n.TS\nl l.\na\tb\n", diags);
+    CHECK(has_message(diags, ".TS", 5));
+    CHECK(diags[0].level == Level::error);
+    CHECK(p.names == std::vector<std::string>{"bad"});
+}
+
+TEST_CASE("a 10 MB single line is read in linear time", "[page][bad]") {
+    std::string source = ".TH big 2\n.SH DESCRIPTION\n";
+    std::string line;
+    line.reserve(10 * 1024 * 1024);
+    while (line.size() < 10 * 1024 * 1024) line += "x86 \\fBO_FLAG\\fP text. ";
+    source += line;
+    Diagnostics diags;
+    Page p = build_page("man2/bad.2", source, diags);
+    REQUIRE(p.blocks.size() == 1);
+    // Escapes take bytes in the source but none in the text.
+    CHECK(p.blocks[0].text.size() > 7 * 1024 * 1024);
+    CHECK(p.arch_mentions.size() > 100000);
+    CHECK(p.arch_mentions.back().sentence.size() < 1000);
+}
+
+TEST_CASE("NUL bytes and invalid UTF-8 are reported once per line", "[page][bad]") {
+    const char head[] = ".TH bad 2\n.SH NAME\nbad \\- x\0y\n";
+    std::string source = std::string(head, sizeof head - 1) + "caf\xe9 \xff\n";
+    Diagnostics diags;
+    Page p = build_page("man2/bad.2", source, diags);
+    CHECK(has_message(diags, "NUL", 3));
+    CHECK(has_message(diags, "UTF-8", 4));
+    CHECK(p.names == std::vector<std::string>{"bad"});
+    CHECK(p.source == source);
+}
+
+TEST_CASE("binary garbage and broken escapes give bounded diagnostics", "[page][bad]") {
+    std::string source;
+    for (int i = 0; i < 200000; ++i) source += static_cast<char>((i * 7919) % 256);
+    source += "\n\\f\n\\[\n\\*(\n.TS\n";
+    Diagnostics diags;
+    Page p = build_page("man2/bad.2", source, diags);
+    CHECK(!diags.empty());
+    CHECK(diags.size() <= 50);
+    CHECK(p.source.size() == source.size());
+}
+
+TEST_CASE("a page that is only a .so redirect yields an empty model", "[page][bad]") {
+    Diagnostics diags;
+    Page p = build_page("man2/creat.2", ".so man2/open.2\n", diags);
+    CHECK(diags.empty());
+    CHECK(p.names.empty());
+    CHECK(p.prototypes.empty());
+}
+
+TEST_CASE("an empty page and a page without newline", "[page][bad]") {
+    Diagnostics diags;
+    CHECK(build_page("man2/bad.2", "", diags).blocks.empty());
+    Page p = build_page("man2/bad.2", ".TH x 2\n.SH NAME\nx \\- y", diags);
+    CHECK(p.names == std::vector<std::string>{"x"});
+    CHECK(diags.empty());
+}

@@ -1,0 +1,208 @@
+// Tests for the mbox series: file names, headers, sign-off, cover letter,
+// writing to a directory, and git am of a whole series.
+#include <catch2/catch.hpp>
+
+#include "patch_test_support.h"
+#include "patches/diffstat.h"
+#include "patches/mbox.h"
+
+#include <algorithm>
+
+using namespace manaudit;
+using namespace manaudit::patches;
+using namespace manaudit::patches::testing;
+using audit::Finding;
+using audit::ProposedEdit;
+
+namespace {
+
+Finding rewrite(const std::string& page, int line, const std::string& old_text, const std::string& new_text) {
+    Finding f;
+    f.check_id = "x86-only-statement";
+    f.page = page;
+    f.line = line;
+    f.subject = "call";
+    f.message = "the page names x86-64 alone, but arm64 lacks it too";
+    f.evidence = {absent("x86_64"), absent("arm64")};
+    f.edit.kind = ProposedEdit::Kind::rewrite_sentence;
+    f.edit.line = line;
+    f.edit.flag_text = "absent on x86-64 and arm64";
+    f.edit.old_text = old_text;
+    f.edit.new_text = new_text;
+    f.edit.summary = "Correct the architectures named for call()";
+    return f;
+}
+
+Finding note(const std::string& page, int line) {
+    Finding f;
+    f.check_id = "constant-missing-on-arch";
+    f.page = page;
+    f.line = line;
+    f.subject = "POLL_X";
+    f.message = "POLL_X is not defined on arm64";
+    f.evidence = {present("x86_64", "0x10", "asm/poll.h"), absent("arm64")};
+    f.edit.kind = ProposedEdit::Kind::add_note;
+    f.edit.line = line;
+    f.edit.flag_text = f.message;
+    f.edit.section = "NOTES";
+    f.edit.new_text = ".B POLL_X\nis not defined on arm64.\n";
+    f.edit.summary = "Note the architectures without POLL_X";
+    return f;
+}
+
+std::vector<PagePlan> three_plans(Mode mode) {
+    std::vector<PagePlan> plans;
+    Diagnostics diags;
+    auto add = [&](const char* file, const char* path, std::vector<Finding> fs) {
+        auto plan = plan_page(fixture_page(file, path), fs, mode, diags);
+        REQUIRE(plan);
+        plans.push_back(*plan);
+    };
+    add("getdirent.2", "man2/getdirent.2",
+        {rewrite("man2/getdirent.2", 33, "This system call does not exist on x86-64.",
+                 "This system call does not exist on x86-64 or arm64."),
+         note("man2/getdirent.2", 20)});
+    add("latin1.2", "man2/latin1.2",
+        {rewrite("man2/latin1.2", 7, "This call does not exist on x86-64.", "This call does not exist on x86-64 or arm64.")});
+    add("pollpair.3type", "man3type/pollpair.3type", {note("man3type/pollpair.3type", 9)});
+    REQUIRE(diags.empty());
+    return plans;
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("patch file names follow git format-patch", "[patches][mbox]") {
+    CHECK(patch_file_name(1, "man2/readdir.2: Document arches lacking readdir") ==
+          "0001-man2-readdir.2-Document-arches-lacking-readdir.patch");
+    CHECK(patch_file_name(12, "man3type/epoll_event.3type: Note that struct epoll_event is packed") ==
+          "0012-man3type-epoll_event.3type-Note-that-struct-epoll_ev.patch");
+    CHECK(patch_file_name(2, "../../etc: x...y.") == "0002-.-.-etc-x.y.patch");
+    CHECK(patch_file_name(2, "../../etc: x...y.").find('/') == std::string::npos);
+}
+
+TEST_CASE("diffstat has git's shape", "[patches][mbox]") {
+    CHECK(render_diffstat({{"man2/readdir.2", 4, 1}}) ==
+          " man2/readdir.2 | 5 ++++-\n 1 file changed, 4 insertions(+), 1 deletion(-)\n");
+    CHECK(render_diffstat({{"man2/a.2", 1, 0}, {"man3type/b.3type", 12, 0}}) ==
+          " man2/a.2         |  1 +\n man3type/b.3type | 12 ++++++++++++\n"
+          " 2 files changed, 13 insertions(+)\n");
+    std::string wide = render_diffstat({{"p", 500, 500}});
+    // Scaled into 72 columns, both signs kept.
+    CHECK(wide.find('\n') <= 72);
+    CHECK(wide.find("+-") != std::string::npos);
+}
+
+TEST_CASE("identities parse only in the Name <mail> form", "[patches][mbox]") {
+    auto id = parse_identity("Ada Tester <ada@example.org>");
+    REQUIRE(id);
+    CHECK(id->name == "Ada Tester");
+    CHECK(id->email == "ada@example.org");
+    CHECK_FALSE(parse_identity("ada@example.org"));
+    CHECK_FALSE(parse_identity("Ada <ada@example.org> trailing"));
+    CHECK_FALSE(parse_identity("<ada@example.org>"));
+    CHECK(rfc2822_date(0) == "Thu, 1 Jan 1970 00:00:00 +0000");
+}
+
+TEST_CASE("Signed-off-by appears only when given", "[patches][mbox]") {
+    auto plans = three_plans(Mode::fix);
+    SeriesOptions options = fixed_options();
+    Series plain = build_series(plans, two_arch_facts(), options);
+    for (const auto& f : plain.files) CHECK_FALSE(contains(f.content, "Signed-off-by:"));
+    options.signoff = Identity{"Bea Reviewer", "bea@example.org"};
+    Series signed_series = build_series(plans, two_arch_facts(), options);
+    CHECK(contains(signed_series.files[1].content, "\nSigned-off-by: Bea Reviewer <bea@example.org>\n---\n"));
+    CHECK_FALSE(contains(signed_series.files[0].content, "Signed-off-by:"));
+}
+
+TEST_CASE("a series has a cover letter and numbered patches", "[patches][series]") {
+    auto plans = three_plans(Mode::fix);
+    Series s = build_series(plans, two_arch_facts(), fixed_options());
+    REQUIRE(s.files.size() == 4);
+    CHECK(s.patches == 3);
+    CHECK(s.findings == 4);
+    CHECK(s.files[0].name == "0000-cover-letter.patch");
+    CHECK(s.files[1].name == "0001-man2-getdirent.2-Document-architecture-differences-f.patch");
+    CHECK(s.files[3].name == "0003-man3type-pollpair.3type-Note-the-architectures-witho.patch");
+    const std::string& cover = s.files[0].content;
+    INFO(cover);
+    CHECK(cover.rfind("From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n", 0) == 0);
+    CHECK(contains(cover, "Subject: [PATCH 0/3] Document architecture differences"));
+    std::string flowing = cover;
+    std::replace(flowing.begin(), flowing.end(), '\n', ' ');
+    CHECK(contains(flowing, "The series covers 4 findings on 3 pages."));
+    CHECK(contains(cover, "    constant-missing-on-arch  2\n    x86-only-statement        2\n"));
+    CHECK(contains(cover, "    arm64   linux-libc-dev-arm64-cross 6.1.4-1cross1\n"));
+    CHECK(contains(cover, "Ada Tester (3):\n  man2/getdirent.2: "));
+    CHECK(contains(cover, " 3 files changed, 8 insertions(+), 2 deletions(-)\n\n-- \n"));
+    CHECK(contains(s.files[2].content, "Subject: [PATCH 2/3] man2/latin1.2: Correct the architectures named for call()\n"));
+    // The page's Latin-1 bytes are in the diff as they are in the page.
+    CHECK(contains(s.files[2].content, " .\\\" Hand-written fixture in Latin-1: Andr\xe9 wrote it.\n") == false);
+    CHECK(contains(s.files[2].content, " Copyright \xa9 nobody.\n"));
+}
+
+TEST_CASE("writing refuses a used directory and leaves no partial output", "[patches][series][bad]") {
+    Series s = build_series(three_plans(Mode::flag), two_arch_facts(), fixed_options());
+    auto root = temp_dir("series");
+    Diagnostics diags;
+
+    // A new directory gets every file.
+    REQUIRE(write_series(s, (root / "out").string(), false, diags));
+    CHECK(std::distance(std::filesystem::directory_iterator(root / "out"), {}) == 4);
+    CHECK(read_bytes(root / "out" / s.files[1].name) == s.files[1].content);
+
+    // Files in it: refused, nothing changes, no temporary left beside it.
+    write_bytes(root / "out" / "notes.txt", "mine");
+    write_bytes(root / "out" / "0009-stale.patch", "old");
+    CHECK_FALSE(write_series(s, (root / "out").string(), false, diags));
+    REQUIRE(diags.size() == 1);
+    CHECK(contains(diags[0].message, "not empty"));
+    CHECK(std::distance(std::filesystem::directory_iterator(root / "out"), {}) == 6);
+    CHECK(std::distance(std::filesystem::directory_iterator(root), {}) == 1);
+
+    // --force: old patches replaced, other files kept.
+    diags.clear();
+    REQUIRE(write_series(s, (root / "out").string(), true, diags));
+    CHECK_FALSE(std::filesystem::exists(root / "out" / "0009-stale.patch"));
+    CHECK(read_bytes(root / "out" / "notes.txt") == "mine");
+    CHECK(std::distance(std::filesystem::directory_iterator(root), {}) == 1);
+
+    // A name that would leave the directory is refused before anything is written.
+    Series bad = s;
+    bad.files[1].name = "../escape.patch";
+    diags.clear();
+    CHECK_FALSE(write_series(bad, (root / "other").string(), false, diags));
+    CHECK_FALSE(std::filesystem::exists(root / "other"));
+    CHECK_FALSE(std::filesystem::exists(root / "escape.patch"));
+    std::filesystem::remove_all(root);
+}
+
+TEST_CASE("git am takes the whole series, in both modes", "[patches][series][git]") {
+    for (Mode mode : {Mode::flag, Mode::fix}) {
+        auto plans = three_plans(mode);
+        Series s = build_series(plans, two_arch_facts(), fixed_options());
+        auto root = temp_dir("am");
+        auto repo = root / "tree";
+        for (const auto& plan : plans) {
+            std::filesystem::create_directories((repo / plan.path).parent_path());
+            write_bytes(repo / plan.path, plan.original);
+        }
+        Diagnostics diags;
+        REQUIRE(write_series(s, (root / "out").string(), false, diags));
+        std::string git = "cd '" + repo.string() + "' && git -c user.name=T -c user.email=t@example.org ";
+        REQUIRE(run(git + "init -q && " + git + "add . && " + git + "commit -q -m base") == 0);
+        for (std::size_t i = 1; i < s.files.size(); ++i) {
+            std::string patch = (root / "out" / s.files[i].name).string();
+            CHECK(run("cd '" + repo.string() + "' && git apply --check '" + patch + "'") == 0);
+            CHECK(run("cd '" + repo.string() + "' && patch -p1 --dry-run -s < '" + patch + "' > /dev/null") == 0);
+        }
+        INFO(mode_name(mode));
+        REQUIRE(run(git + "am -q ../out/000[1-9]-*.patch") == 0);
+        for (const auto& plan : plans) CHECK(read_bytes(repo / plan.path) == plan.patched);
+        // The commits carry the subjects and the author given.
+        CHECK(run(git + "log --format=%an%n%s | grep -qx 'man2/latin1.2: .*'") == 0);
+        CHECK(run(git + "log -1 --format=%an | grep -qx 'Ada Tester'") == 0);
+        std::filesystem::remove_all(root);
+    }
+}
