@@ -397,7 +397,9 @@ std::optional<PagePlan> plan_page(const manpages::Page& page, const std::vector<
     if (!ok) return std::nullopt;
     plan.patched = planner.assemble();
     if (plan.patched == plan.original) return std::nullopt;
-    plan.summary = plan_summary(plan.findings, mode);
+    // A fix-mode change that could only add comments is a flag-mode change.
+    bool only_comments = plan.flagged_instead.size() == plan.findings.size();
+    plan.summary = plan_summary(plan.findings, only_comments ? Mode::flag : mode);
     return plan;
 }
 

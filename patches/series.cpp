@@ -80,15 +80,16 @@ std::string provenance_table(const std::vector<audit::Finding>& findings,
 
 std::string patch_body(const PagePlan& plan, const std::vector<archdata::ArchFacts>& facts,
                        const std::map<std::string, const Provenance*>& prov) {
-    int n = int(plan.findings.size());
+    int flagged = plan.mode == Mode::fix ? int(plan.flagged_instead.size()) : int(plan.findings.size());
+    int documented = int(plan.findings.size()) - flagged;
     std::string intro = "manaudit compared this page with the " + kernel_of(facts) + " UAPI headers of " +
-                        plural(int(facts.size()), "architecture", "architectures") + ". ";
-    if (plan.mode == Mode::fix)
-        intro += "This patch documents " + plural(n, "finding", "findings") +
+                        plural(int(facts.size()), "architecture", "architectures") + ".";
+    if (documented > 0)
+        intro += " This patch documents " + plural(documented, "finding", "findings") +
                  " in the place man-pages keeps architecture-specific material.";
-    else
-        intro += "This patch marks " + plural(n, "finding", "findings") +
-                 " with FIXME comments, for someone to review and reword.";
+    if (flagged > 0)
+        intro += std::string(documented > 0 ? " It marks " : " This patch marks ") +
+                 plural(flagged, "finding", "findings") + " with FIXME comments, for someone to review and reword.";
     std::string body = wrap_paragraph(intro);
     for (const auto& f : plan.findings) {
         body += "\n";
@@ -98,11 +99,6 @@ std::string patch_body(const PagePlan& plan, const std::vector<archdata::ArchFac
     }
     std::string packages = provenance_table(plan.findings, prov);
     if (!packages.empty()) body += "\nThe headers, per architecture:\n\n" + packages;
-    if (!plan.flagged_instead.empty()) {
-        body += "\n";
-        body += wrap_paragraph(plural(int(plan.flagged_instead.size()), "finding has", "findings have") +
-                               " no proposed wording; marked with FIXME comments instead.");
-    }
     return body;
 }
 

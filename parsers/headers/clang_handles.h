@@ -1,7 +1,7 @@
 // Small owning wrappers for libclang's C handles.
 #pragma once
 
-#include <clang-c/Index.h>
+#include "parsers/headers/libclang_api.h"
 
 #include <string>
 
@@ -9,16 +9,16 @@ namespace manaudit::headers {
 
 /// Takes a CXString, returns it as std::string and disposes of it.
 inline std::string take_string(CXString s) {
-    const char* c = clang_getCString(s);
+    const char* c = libclang().clang_getCString(s);
     std::string out = c ? c : "";
-    clang_disposeString(s);
+    libclang().clang_disposeString(s);
     return out;
 }
 
 class Index {
 public:
-    Index() : index_(clang_createIndex(0, 0)) {}
-    ~Index() { clang_disposeIndex(index_); }
+    Index() : index_(libclang().clang_createIndex(0, 0)) {}
+    ~Index() { libclang().clang_disposeIndex(index_); }
     Index(const Index&) = delete;
     Index& operator=(const Index&) = delete;
     CXIndex get() const { return index_; }
@@ -36,7 +36,7 @@ public:
     CXTranslationUnit* out() { reset(); return &tu_; }
     CXTranslationUnit get() const { return tu_; }
     void reset() {
-        if (tu_) clang_disposeTranslationUnit(tu_);
+        if (tu_) libclang().clang_disposeTranslationUnit(tu_);
         tu_ = nullptr;
     }
 

@@ -54,8 +54,8 @@ struct Location {
 Location expansion_location(CXSourceLocation loc) {
     CXFile file = nullptr;
     Location out;
-    clang_getExpansionLocation(loc, &file, &out.line, &out.column, nullptr);
-    if (file) out.file = take_string(clang_getFileName(file));
+    libclang().clang_getExpansionLocation(loc, &file, &out.line, &out.column, nullptr);
+    if (file) out.file = take_string(libclang().clang_getFileName(file));
     return out;
 }
 
@@ -72,7 +72,7 @@ bool parse(CXIndex index, const std::vector<std::string>& args, const std::strin
     std::vector<const char*> argv;
     for (const auto& a : args) argv.push_back(a.c_str());
     CXUnsavedFile unsaved{kProbeFile, source.c_str(), static_cast<unsigned long>(source.size())};
-    CXErrorCode rc = clang_parseTranslationUnit2(index, kProbeFile, argv.data(), static_cast<int>(argv.size()),
+    CXErrorCode rc = libclang().clang_parseTranslationUnit2(index, kProbeFile, argv.data(), static_cast<int>(argv.size()),
                                                  &unsaved, 1, options, tu.out());
     if (rc != CXError_Success || !tu.get()) {
         error = "libclang could not parse the probe (error " + std::to_string(static_cast<int>(rc)) + ")";
@@ -84,15 +84,15 @@ bool parse(CXIndex index, const std::vector<std::string>& args, const std::strin
 /// Errors of a parse as diagnostics naming the header and line.
 Diagnostics errors_of(CXTranslationUnit tu) {
     Diagnostics out;
-    unsigned n = clang_getNumDiagnostics(tu);
+    unsigned n = libclang().clang_getNumDiagnostics(tu);
     for (unsigned i = 0; i < n; ++i) {
-        CXDiagnostic d = clang_getDiagnostic(tu, i);
-        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
-            Location loc = expansion_location(clang_getDiagnosticLocation(d));
+        CXDiagnostic d = libclang().clang_getDiagnostic(tu, i);
+        if (libclang().clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+            Location loc = expansion_location(libclang().clang_getDiagnosticLocation(d));
             out.push_back({loc.file.empty() ? kProbeFile : loc.file, static_cast<int>(loc.line),
-                           static_cast<int>(loc.column), Level::error, take_string(clang_getDiagnosticSpelling(d))});
+                           static_cast<int>(loc.column), Level::error, take_string(libclang().clang_getDiagnosticSpelling(d))});
         }
-        clang_disposeDiagnostic(d);
+        libclang().clang_disposeDiagnostic(d);
     }
     return out;
 }
@@ -113,19 +113,19 @@ struct FirstPass {
 
 CXChildVisitResult visit_top_level(CXCursor c, CXCursor, CXClientData data) {
     auto* pass = static_cast<FirstPass*>(data);
-    CXCursorKind kind = clang_getCursorKind(c);
+    CXCursorKind kind = libclang().clang_getCursorKind(c);
     if (kind == CXCursor_MacroDefinition) {
-        if (clang_Cursor_isMacroBuiltin(c) || clang_Cursor_isMacroFunctionLike(c)) return CXChildVisit_Continue;
-        Location loc = expansion_location(clang_getCursorLocation(c));
+        if (libclang().clang_Cursor_isMacroBuiltin(c) || libclang().clang_Cursor_isMacroFunctionLike(c)) return CXChildVisit_Continue;
+        Location loc = expansion_location(libclang().clang_getCursorLocation(c));
         if (loc.file.empty() || loc.file == kProbeFile) return CXChildVisit_Continue;
-        std::string name = take_string(clang_getCursorSpelling(c));
+        std::string name = take_string(libclang().clang_getCursorSpelling(c));
         std::string header = relative_header(loc.file, *pass->sysroot);
         if (auto k = classify_macro(name, header)) pass->candidates[name] = {name, *k, header};
         else pass->candidates.erase(name);  // redefined by a header that is not its family's
-    } else if (kind == CXCursor_StructDecl && clang_isCursorDefinition(c)) {
-        std::string name = take_string(clang_getCursorSpelling(c));
+    } else if (kind == CXCursor_StructDecl && libclang().clang_isCursorDefinition(c)) {
+        std::string name = take_string(libclang().clang_getCursorSpelling(c));
         if (pass->wanted_structs.count(name) && !pass->structs.count(name)) {
-            Location loc = expansion_location(clang_getCursorLocation(c));
+            Location loc = expansion_location(libclang().clang_getCursorLocation(c));
             std::string header = loc.file == kProbeFile ? "linux/dirent.h (kernel-internal)"
                                                         : relative_header(loc.file, *pass->sysroot);
             pass->structs[name] = measure_struct(c, header, pass->approximate);
@@ -148,9 +148,9 @@ struct SecondPass {
 
 CXChildVisitResult visit_enumerators(CXCursor c, CXCursor, CXClientData data) {
     auto* pass = static_cast<SecondPass*>(data);
-    if (clang_getCursorKind(c) == CXCursor_EnumDecl) return CXChildVisit_Recurse;
-    if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl) return CXChildVisit_Continue;
-    std::string name = take_string(clang_getCursorSpelling(c));
+    if (libclang().clang_getCursorKind(c) == CXCursor_EnumDecl) return CXChildVisit_Recurse;
+    if (libclang().clang_getCursorKind(c) != CXCursor_EnumConstantDecl) return CXChildVisit_Continue;
+    std::string name = take_string(libclang().clang_getCursorSpelling(c));
     constexpr std::string_view prefix = "__manaudit_";
     if (name.compare(0, prefix.size(), prefix) != 0 || name.size() < prefix.size() + 3) return CXChildVisit_Continue;
     char which = name[prefix.size()];
@@ -158,11 +158,11 @@ CXChildVisitResult visit_enumerators(CXCursor c, CXCursor, CXClientData data) {
     if (index >= pass->values->size()) return CXChildVisit_Continue;
     Evaluated& e = (*pass->values)[index];
     if (which == 'v') {
-        e.value = clang_getEnumConstantDeclValue(c);
-        e.unsigned_value = clang_getEnumConstantDeclUnsignedValue(c);
+        e.value = libclang().clang_getEnumConstantDeclValue(c);
+        e.unsigned_value = libclang().clang_getEnumConstantDeclUnsignedValue(c);
         e.has_value = true;
     } else if (which == 'u') {
-        e.is_unsigned = clang_getEnumConstantDeclValue(c) != 0;
+        e.is_unsigned = libclang().clang_getEnumConstantDeclValue(c) != 0;
         e.has_sign = true;
     }
     return CXChildVisit_Continue;
@@ -233,7 +233,7 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
                                         std::string(arch.clang_target)});
             return result;
         }
-        clang_visitChildren(clang_getTranslationUnitCursor(tu.get()), visit_top_level, &first);
+        libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(tu.get()), visit_top_level, &first);
     }
 
     // Pass 2: each candidate's value as the target compiler computes it.
@@ -260,7 +260,7 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
         for (const Diagnostic& d : errors_of(tu.get()))
             if (d.file == kProbeFile && d.line >= first_line) failed.insert(static_cast<std::size_t>(d.line - first_line));
         SecondPass second{&values};
-        clang_visitChildren(clang_getTranslationUnitCursor(tu.get()), visit_enumerators, &second);
+        libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(tu.get()), visit_enumerators, &second);
         for (std::size_t i : failed)
             if (i < values.size()) values[i] = Evaluated{};
     }
@@ -312,6 +312,14 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
     return result;
 }
 
+/// What extracting `arch` gives when libclang cannot be loaded.
+ExtractResult without_libclang(const archdata::ArchInfo& arch, const std::string& error) {
+    ExtractResult result;
+    result.arch_id = std::string(arch.id);
+    result.diags.push_back({libclang_path(), 0, 0, Level::error, error});
+    return result;
+}
+
 }  // namespace
 
 std::string default_sysroot(const archdata::ArchInfo& arch) {
@@ -319,12 +327,18 @@ std::string default_sysroot(const archdata::ArchInfo& arch) {
 }
 
 ExtractResult extract_arch(const archdata::ArchInfo& arch, const std::string& sysroot) {
+    std::string error;
+    if (!load_libclang(error)) return without_libclang(arch, error);
     Index index;
     return extract_with_index(index.get(), arch, sysroot);
 }
 
 std::vector<ExtractResult> extract_arches(std::span<const archdata::ArchInfo* const> arches, int jobs) {
     std::vector<ExtractResult> results(arches.size());
+    if (std::string error; !load_libclang(error)) {
+        for (std::size_t i = 0; i < arches.size(); ++i) results[i] = without_libclang(*arches[i], error);
+        return results;
+    }
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         Index index;  // libclang: one index per thread

@@ -22,7 +22,8 @@ struct ExtractResult {
 std::string default_sysroot(const archdata::ArchInfo& arch);
 
 /// Extracts syscalls, errnos, constants and struct layouts for `arch` from the
-/// headers under `sysroot` (default_sysroot(arch) when empty).
+/// headers under `sysroot` (default_sysroot(arch) when empty). Loads libclang
+/// at the first call; if it cannot be loaded, the result says so.
 ExtractResult extract_arch(const archdata::ArchInfo& arch, const std::string& sysroot = {});
 
 /// Extracts several arches on `jobs` threads (one libclang index each);

@@ -14,34 +14,34 @@ struct FieldWalk {
 };
 
 std::uint64_t size_or_zero(CXType type) {
-    long long size = clang_Type_getSizeOf(type);
+    long long size = libclang().clang_Type_getSizeOf(type);
     return size < 0 ? 0 : static_cast<std::uint64_t>(size);  // flexible arrays have no size
 }
 
 CXVisitorResult visit_field(CXCursor field, CXClientData data) {
     auto* walk = static_cast<FieldWalk*>(data);
-    CXType type = clang_getCursorType(field);
-    long long offset_bits = clang_Cursor_getOffsetOfField(field);
+    CXType type = libclang().clang_getCursorType(field);
+    long long offset_bits = libclang().clang_Cursor_getOffsetOfField(field);
     std::uint64_t offset = walk->base_offset + (offset_bits < 0 ? 0 : static_cast<std::uint64_t>(offset_bits) / 8);
-    CXCursor type_decl = clang_getTypeDeclaration(clang_getCanonicalType(type));
+    CXCursor type_decl = libclang().clang_getTypeDeclaration(libclang().clang_getCanonicalType(type));
     // C11 anonymous members: their fields belong to the enclosing struct.
-    if (clang_Cursor_isAnonymousRecordDecl(type_decl)) {
+    if (libclang().clang_Cursor_isAnonymousRecordDecl(type_decl)) {
         FieldWalk inner{walk->layout, offset, walk->prefix};
-        clang_Type_visitFields(clang_getCanonicalType(type), visit_field, &inner);
+        libclang().clang_Type_visitFields(libclang().clang_getCanonicalType(type), visit_field, &inner);
         return CXVisit_Continue;
     }
     archdata::Field f;
-    f.name = walk->prefix + take_string(clang_getCursorSpelling(field));
-    f.type = portable_type_spelling(take_string(clang_getTypeSpelling(type)));
+    f.name = walk->prefix + take_string(libclang().clang_getCursorSpelling(field));
+    f.type = portable_type_spelling(take_string(libclang().clang_getTypeSpelling(type)));
     f.offset = offset;
     f.size = size_or_zero(type);
-    if (clang_Cursor_isBitField(field)) f.bit_width = clang_getFieldDeclBitWidth(field);
+    if (libclang().clang_Cursor_isBitField(field)) f.bit_width = libclang().clang_getFieldDeclBitWidth(field);
     walk->layout->fields.push_back(std::move(f));
     return CXVisit_Continue;
 }
 
 CXChildVisitResult find_packed(CXCursor c, CXCursor, CXClientData data) {
-    if (clang_getCursorKind(c) == CXCursor_PackedAttr) {
+    if (libclang().clang_getCursorKind(c) == CXCursor_PackedAttr) {
         *static_cast<bool*>(data) = true;
         return CXChildVisit_Break;
     }
@@ -62,16 +62,16 @@ std::string portable_type_spelling(std::string spelling) {
 
 archdata::StructLayout measure_struct(CXCursor decl, const std::string& header, bool approximate) {
     archdata::StructLayout layout;
-    CXType type = clang_getCursorType(decl);
-    layout.name = take_string(clang_getCursorSpelling(decl));
+    CXType type = libclang().clang_getCursorType(decl);
+    layout.name = take_string(libclang().clang_getCursorSpelling(decl));
     layout.size = size_or_zero(type);
-    long long align = clang_Type_getAlignOf(type);
+    long long align = libclang().clang_Type_getAlignOf(type);
     layout.align = align < 0 ? 0 : static_cast<std::uint64_t>(align);
     layout.header = header;
     layout.approximate = approximate;
-    clang_visitChildren(decl, find_packed, &layout.packed);
+    libclang().clang_visitChildren(decl, find_packed, &layout.packed);
     FieldWalk walk{&layout, 0, ""};
-    clang_Type_visitFields(type, visit_field, &walk);
+    libclang().clang_Type_visitFields(type, visit_field, &walk);
     return layout;
 }
 

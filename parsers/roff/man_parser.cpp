@@ -27,7 +27,7 @@ bool is_container(NodeType type) {
 class Parser {
 public:
     Parser(std::string_view source, DiagnosticSink& sink)
-        : lines_(split_lines(source)), sink_(sink), root_(std::make_unique<Node>()) {
+        : lines_(split_lines(source, sink)), sink_(sink), root_(std::make_unique<Node>()) {
         root_->type = NodeType::root;
         flow_ = root_.get();
     }
@@ -344,7 +344,11 @@ private:
             case MacroKind::nofill_begin:
             case MacroKind::nofill_end: {
                 bool begin = info.kind == MacroKind::nofill_begin;
-                if (begin && !nofill_) nofill_line_ = line.line;
+                if (begin && !nofill_) {
+                    nofill_line_ = line.line;
+                    nofill_column_ = col;
+                    nofill_request_ = parsed.name;
+                }
                 nofill_ = begin;
                 if (parsed.name == "EX") escapes_.font = Font::roman;
                 flow_->add(make(NodeType::macro, line.line, col, parsed.name));
@@ -472,8 +476,12 @@ private:
     }
 
     void finish() {
+        // Unlike a heading, which ends no-fill mode as the reader expects, the
+        // end of the file means the rest of the page was swallowed as code.
         if (nofill_)
-            sink_.report(Level::warning, nofill_line_, 1, "no-fill mode (.nf or .EX) not closed at end of file");
+            sink_.report(Level::error, nofill_line_, nofill_column_,
+                         "no-fill mode opened with ." + nofill_request_ + " here is not closed with ." +
+                             (nofill_request_ == "EX" ? "EE" : "fi") + " before the end of the file");
         if (pending_heading_) sink_.report(Level::warning, pending_heading_->line, 1, "heading without a title at end of file");
     }
 
@@ -488,6 +496,8 @@ private:
     std::string section_;
     bool nofill_ = false;
     int nofill_line_ = 0;
+    int nofill_column_ = 1;
+    std::string nofill_request_;
     std::set<std::string> user_macros_;
     static constexpr int kMaxIndentDepth = 64;
     int ignored_indents_ = 0;

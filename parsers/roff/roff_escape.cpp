@@ -6,17 +6,6 @@
 
 namespace manaudit::roff {
 
-void DiagnosticSink::report(Level level, int line, int column, std::string message) {
-    if (level == Level::error) ++errors_;
-    ++reported_;
-    if (reported_ > kMaxPerFile) return;
-    if (reported_ == kMaxPerFile) {
-        out_.push_back({file_, line, column, Level::note, "too many problems, further ones not shown"});
-        return;
-    }
-    out_.push_back({file_, line, column, level, std::move(message)});
-}
-
 namespace {
 
 struct SpecialChar {

@@ -9,7 +9,9 @@ namespace {
 
 // True if the line ends in a backslash that escapes the newline. Scans escape
 // pairs from the left so `\\` at the end is a literal backslash, and a
-// comment swallows everything after it.
+// comment swallows everything after it. A continued line's earlier physical
+// lines never end inside an escape or a comment, so scanning only the last
+// physical line is enough.
 bool ends_in_continuation(std::string_view line) {
     for (std::size_t i = 0; i < line.size(); ++i) {
         if (line[i] != '\\') continue;
@@ -21,37 +23,53 @@ bool ends_in_continuation(std::string_view line) {
     return false;
 }
 
-}  // namespace
-
-std::vector<SourceLine> split_lines(std::string_view source) {
+std::vector<SourceLine> split_into_lines(std::string_view source, DiagnosticSink* sink) {
     std::vector<SourceLine> lines;
     lines.reserve(source.size() / 40 + 1);
     std::size_t pos = 0;
     int line_no = 1;
+    bool open = false;  // the last line ended in a continuation
+    bool cut = false;   // the last line reached kMaxLineBytes
     while (pos < source.size()) {
         const void* found = std::memchr(source.data() + pos, '\n', source.size() - pos);
         std::size_t end = found ? static_cast<std::size_t>(static_cast<const char*>(found) - source.data())
                                 : source.size();
         std::string_view physical = source.substr(pos, end - pos);
         if (!physical.empty() && physical.back() == '\r') physical.remove_suffix(1);
-        bool continued = !lines.empty() && lines.back().last_line == -1;
-        if (continued) {
-            SourceLine& open = lines.back();
-            open.text += physical;
-            open.last_line = line_no;
-        } else {
-            lines.push_back({line_no, line_no, std::string(physical)});
+        bool continues = found && ends_in_continuation(physical);
+        if (continues) physical.remove_suffix(1);
+        if (!open) {
+            lines.push_back({line_no, line_no, {}});
+            cut = false;
         }
         SourceLine& current = lines.back();
-        if (ends_in_continuation(current.text) && found) {
-            current.text.pop_back();
-            current.last_line = -1;  // still open
+        current.last_line = line_no;
+        if (!cut) {
+            std::size_t room = kMaxLineBytes - current.text.size();
+            if (physical.size() > room) {
+                cut = true;
+                if (sink)
+                    sink->report(Level::error, line_no, static_cast<int>(room) + 1,
+                                 "line of " + std::to_string(current.text.size() + physical.size()) +
+                                     " bytes is longer than the limit of " + std::to_string(kMaxLineBytes) +
+                                     "; the rest of it is ignored");
+                physical = physical.substr(0, room);
+            }
+            current.text += physical;
         }
+        open = continues;
         pos = found ? end + 1 : end;
         ++line_no;
     }
-    if (!lines.empty() && lines.back().last_line == -1) lines.back().last_line = line_no - 1;
     return lines;
+}
+
+}  // namespace
+
+std::vector<SourceLine> split_lines(std::string_view source) { return split_into_lines(source, nullptr); }
+
+std::vector<SourceLine> split_lines(std::string_view source, DiagnosticSink& sink) {
+    return split_into_lines(source, &sink);
 }
 
 bool is_control_line(std::string_view text) {

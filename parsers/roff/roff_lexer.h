@@ -6,7 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "parsers/roff/diagnostic_sink.h"
+
 namespace manaudit::roff {
+
+/// The longest line read. Longer ones are cut here (with an error), so that
+/// an endless line costs time in proportion to the cap, not to the line.
+inline constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
 
 struct SourceLine {
     int line = 0;       ///< first physical line
@@ -15,8 +21,12 @@ struct SourceLine {
 };
 
 /// Splits `source` into logical lines, joining lines that end in an
-/// unescaped backslash. Never fails: every byte ends up in some line.
+/// unescaped backslash. Never fails: every byte ends up in some line, except
+/// what lies past kMaxLineBytes in a longer line.
 std::vector<SourceLine> split_lines(std::string_view source);
+
+/// The same, reporting each line cut at kMaxLineBytes to `sink`.
+std::vector<SourceLine> split_lines(std::string_view source, DiagnosticSink& sink);
 
 /// A control line (`.XX args` or `'XX args`), split.
 struct ControlLine {

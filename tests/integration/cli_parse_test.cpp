@@ -87,6 +87,58 @@ TEST_CASE("parse: a page's own problems name the file it was read from", "[cli][
     CHECK(contains(run.out, "man2/open.2: open(2)"));
 }
 
+TEST_CASE("parse: a 10 MB single line is an error naming file and line; the rest is read", "[cli][parse]") {
+    TempDir tree, scratch;
+    write_file(tree / "man2/open.2", page_text("open"));
+    std::string endless(10 * 1024 * 1024, 'x');
+    write_file(tree / "man2/long.2", page_text("long") + endless + "\n.SH NOTES\nAfter it.\n");
+
+    Run run = run_parse(scratch, "--format json '" + tree.path().string() + "'");
+
+    CHECK(run.status == 3);
+    CHECK(contains(run.err, tree / "man2/long.2" +
+                                ":10:1048577: error: line of 10485760 bytes is longer than the limit of 1048576;"
+                                " the rest of it is ignored"));
+    auto json = nlohmann::json::parse(run.out);
+    REQUIRE(json["pages"].size() == 2);
+    CHECK(json["totals"]["unreadable"] == 1);
+    const auto& long_page = json["pages"][0]["path"] == "man2/long.2" ? json["pages"][0] : json["pages"][1];
+    CHECK(long_page["names"] == nlohmann::json::array({"long"}));
+    CHECK(long_page["blocks"].back()["section"] == "NOTES");
+    CHECK(long_page["blocks"].back()["text"] == "After it.");
+}
+
+TEST_CASE("parse: .nf or .EX open at the end of the file is an error at its line, exit 3", "[cli][parse]") {
+    TempDir tree, scratch;
+    write_file(tree / "man2/open.2", page_text("open"));
+    write_file(tree / "man2/nf.2", page_text("nf") + "Before.\n.nf\nint x;\n");
+    write_file(tree / "man2/ex.2", page_text("ex") + ".SH EXAMPLES\n.EX\nint main(void);\n");
+
+    Run run = run_parse(scratch, "'" + tree.path().string() + "'");
+
+    CHECK(run.status == 3);
+    CHECK(contains(run.err, tree / "man2/nf.2" +
+                                ":11:2: error: no-fill mode opened with .nf here is not closed with .fi"
+                                " before the end of the file"));
+    CHECK(contains(run.err, tree / "man2/ex.2" + ":11:2: error: no-fill mode opened with .EX here is not closed with .EE"));
+    CHECK(contains(run.out, "man2/nf.2: nf(2)"));
+    CHECK(contains(run.out, "man2/ex.2: ex(2)"));
+    CHECK(contains(run.out, "man2/open.2: open(2)"));
+    CHECK(contains(run.out, "2 inputs could not be read"));
+}
+
+TEST_CASE("parse: .nf ended by the next heading is only a warning, exit 0", "[cli][parse]") {
+    TempDir tree, scratch;
+    write_file(tree / "man2/open.2", page_text("open") + ".SH NOTES\n.nf\nint x;\n.SH SEE ALSO\nNothing.\n");
+
+    Run run = run_parse(scratch, "'" + tree.path().string() + "'");
+
+    CHECK(run.status == 0);
+    CHECK(contains(run.err, tree / "man2/open.2" + ":13:2: warning: .SH ends no-fill mode opened at line 11"));
+    CHECK_FALSE(contains(run.err, ": error:"));
+    CHECK(contains(run.out, "man2/open.2: open(2)"));
+}
+
 TEST_CASE("parse: clean input exits 0 and JSON holds the model with aliases", "[cli][parse]") {
     TempDir tree, scratch;
     write_file(tree / "man2/open.2", page_text("open"));

@@ -196,6 +196,17 @@ TEST_CASE("all 276 page files of man2 build with no error", "[release][all]") {
     CHECK(with_prototypes > 200);
 }
 
+TEST_CASE("landlock_restrict_self.2: the .nf its DESCRIPTION ends is a warning, not an error", "[release][nofill]") {
+    Built b = build("man2/landlock_restrict_self.2");
+    REQUIRE(b.diags.size() == 1);
+    CHECK(b.diags[0].level == Level::warning);
+    CHECK(b.diags[0].message == ".SH ends no-fill mode opened at line 14");
+    CHECK(lines_of(b.source).at(static_cast<std::size_t>(b.diags[0].line - 1)) == ".SH DESCRIPTION");
+    REQUIRE(b.page.prototypes.size() == 1);
+    CHECK(b.page.prototypes[0].name == "syscall");
+    CHECK(b.page.prototypes[0].syscall_name == "landlock_restrict_self");
+}
+
 TEST_CASE("pages read through the corpus build with no error", "[release][page]") {
     Corpus corpus = read_corpus({(kMan / "man2").string()});
     REQUIRE(corpus.pages.size() > 200);

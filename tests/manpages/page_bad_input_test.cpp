@@ -17,16 +17,32 @@ bool has_message(const Diagnostics& diags, const std::string& part, int line = -
 
 }  // namespace
 
-TEST_CASE("an unterminated .nf or .EX is reported; the page is still read", "[page][bad]") {
+TEST_CASE("an unterminated .nf or .EX is an error; the page is still read", "[page][bad]") {
     Diagnostics diags;
     Page p = build_page("man2/bad.2", ".TH bad 2\n.SH NAME\nbad \\- x\n.SH SYNOPSIS\n.nf\nint bad(int fd);\n", diags);
-    CHECK(has_message(diags, "not closed", 5));
+    CHECK(has_message(diags, "opened with .nf here is not closed", 5));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].level == Level::error);
     REQUIRE(p.prototypes.size() == 1);
     CHECK(p.prototypes[0].name == "bad");
 
     Diagnostics ex;
     build_page("man2/bad.2", ".TH bad 2\n.SH EXAMPLES\n.EX\nint x;\n", ex);
-    CHECK(has_message(ex, "not closed", 3));
+    CHECK(has_message(ex, "opened with .EX here is not closed", 3));
+    REQUIRE(ex.size() == 1);
+    CHECK(ex[0].level == Level::error);
+}
+
+TEST_CASE("a .nf ended by the next heading is a warning; the synopsis is read", "[page][bad]") {
+    Diagnostics diags;
+    Page p = build_page("man2/bad.2",
+                        ".TH bad 2\n.SH NAME\nbad \\- x\n.SH SYNOPSIS\n.nf\nint bad(int fd);\n.SH DESCRIPTION\nText.\n",
+                        diags);
+    CHECK(has_message(diags, ".SH ends no-fill mode opened at line 5", 7));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].level == Level::warning);
+    REQUIRE(p.prototypes.size() == 1);
+    CHECK(p.prototypes[0].name == "bad");
 }
 
 TEST_CASE("an unterminated .TS is an error naming its line", "[page][bad]") {
@@ -37,19 +53,26 @@ TEST_CASE("an unterminated .TS is an error naming its line", "[page][bad]") {
     CHECK(p.names == std::vector<std::string>{"bad"});
 }
 
-TEST_CASE("a 10 MB single line is read in linear time", "[page][bad]") {
+TEST_CASE("a 10 MB single line is an error; its first MiB and the next lines are read", "[page][bad]") {
     std::string source = ".TH big 2\n.SH DESCRIPTION\n";
     std::string line;
     line.reserve(10 * 1024 * 1024);
     while (line.size() < 10 * 1024 * 1024) line += "x86 \\fBO_FLAG\\fP text. ";
-    source += line;
+    source += line + "\n.SH NOTES\nAfter the long line.\n";
     Diagnostics diags;
     Page p = build_page("man2/bad.2", source, diags);
-    REQUIRE(p.blocks.size() == 1);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].level == Level::error);
+    CHECK(has_message(diags, "bytes is longer than the limit of 1048576", 3));
+    REQUIRE(p.blocks.size() == 2);
     // Escapes take bytes in the source but none in the text.
-    CHECK(p.blocks[0].text.size() > 7 * 1024 * 1024);
-    CHECK(p.arch_mentions.size() > 100000);
+    CHECK(p.blocks[0].text.size() > 700 * 1024);
+    CHECK(p.blocks[0].text.size() < 1024 * 1024);
+    CHECK(p.blocks[1].text == "After the long line.");
+    CHECK(p.blocks[1].section == "NOTES");
+    CHECK(p.arch_mentions.size() > 10000);
     CHECK(p.arch_mentions.back().sentence.size() < 1000);
+    CHECK(p.source == source);
 }
 
 TEST_CASE("NUL bytes and invalid UTF-8 are reported once per line", "[page][bad]") {

@@ -3,6 +3,7 @@
 
 #include "parsers/roff/roff_lexer.h"
 
+using namespace manaudit;
 using namespace manaudit::roff;
 
 TEST_CASE("lines ending in a backslash join the next line", "[roff][lexer]") {
@@ -32,6 +33,51 @@ TEST_CASE("a final line without newline is kept, CR before LF dropped", "[roff][
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].text == "one");
     CHECK(lines[1].text == "two");
+}
+
+TEST_CASE("a line longer than the cap is cut there, reported, and the next lines are read", "[roff][lexer]") {
+    std::string endless(kMaxLineBytes * 10, 'x');
+    Diagnostics diags;
+    DiagnosticSink sink("t.7", diags);
+    auto lines = split_lines("first\n" + endless + "\nafter\n", sink);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[1].text.size() == kMaxLineBytes);
+    CHECK(lines[1].line == 2);
+    CHECK(lines[2].text == "after");
+    CHECK(lines[2].line == 3);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].level == Level::error);
+    CHECK(diags[0].file == "t.7");
+    CHECK(diags[0].line == 2);
+    CHECK(diags[0].column == static_cast<int>(kMaxLineBytes) + 1);
+    CHECK(diags[0].message == "line of 10485760 bytes is longer than the limit of 1048576; the rest of it is ignored");
+}
+
+TEST_CASE("a line at the cap is read whole and not reported", "[roff][lexer]") {
+    std::string full(kMaxLineBytes, 'y');
+    Diagnostics diags;
+    DiagnosticSink sink("t.7", diags);
+    auto lines = split_lines(full + "\n", sink);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].text.size() == kMaxLineBytes);
+    CHECK(diags.empty());
+}
+
+TEST_CASE("continued lines count together against the cap, reported where they cross it", "[roff][lexer]") {
+    std::string half(kMaxLineBytes / 2, 'z');
+    std::string source = half + "\\\n" + half + "\\\n" + half + "\\\n" + half + "\nafter\n";
+    Diagnostics diags;
+    DiagnosticSink sink("t.7", diags);
+    auto lines = split_lines(source, sink);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].text.size() == kMaxLineBytes);
+    CHECK(lines[0].line == 1);
+    CHECK(lines[0].last_line == 4);
+    CHECK(lines[1].text == "after");
+    CHECK(lines[1].line == 5);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].line == 3);
+    CHECK(diags[0].column == 1);
 }
 
 TEST_CASE("control lines split into name and quoted arguments", "[roff][lexer]") {

@@ -102,13 +102,25 @@ TEST_CASE("no-fill text is flagged, .PP inside .nf keeps no-fill", "[roff][parse
 }
 
 TEST_CASE("unterminated .nf, .EX and .TS are reported with their line", "[roff][parser]") {
+    // Running to the end of the file is an error: the rest of the page was code.
     Parsed nf = parse(".SH A\n.nf\ncode\n");
     REQUIRE(nf.diags.size() == 1);
+    CHECK(nf.diags[0].level == Level::error);
     CHECK(nf.diags[0].line == 2);
-    CHECK(nf.diags[0].message.find("not closed") != std::string::npos);
+    CHECK(nf.diags[0].column == 2);
+    CHECK(nf.diags[0].message == "no-fill mode opened with .nf here is not closed with .fi before the end of the file");
 
+    Parsed ex_at_end = parse(".SH A\ntext\n.  EX\ncode\n.nf\nmore\n");
+    REQUIRE(ex_at_end.diags.size() == 1);
+    CHECK(ex_at_end.diags[0].level == Level::error);
+    CHECK(ex_at_end.diags[0].line == 3);
+    CHECK(ex_at_end.diags[0].column == 4);
+    CHECK(ex_at_end.diags[0].message.find("opened with .EX here is not closed with .EE") != std::string::npos);
+
+    // A heading ends no-fill mode as a reader expects: only a warning.
     Parsed ex = parse(".SH A\n.EX\ncode\n.SH B\ntext\n");
     REQUIRE(ex.diags.size() == 1);
+    CHECK(ex.diags[0].level == Level::warning);
     CHECK(ex.diags[0].line == 4);
     const Node* b = nullptr;
     for (const auto& c : ex.root->children)
