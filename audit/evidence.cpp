@@ -46,10 +46,13 @@ Evidence constant_evidence(const archdata::ArchFacts& facts, const std::string& 
     return from_constant(facts, facts.constant(name));
 }
 
-std::string describe_layout(const archdata::StructLayout& layout) {
+std::string describe_layout(const archdata::StructLayout& layout, const archdata::Provenance& provenance) {
     std::string s = fmt::format("size {}, align {}", layout.size, layout.align);
     if (layout.packed) s += ", packed";
-    if (layout.approximate) s += " (stand-in target)";
+    if (provenance.stand_in)
+        s += " (stand-in target)";
+    else if (layout.approximate || provenance.approximate_layouts)
+        s += " (approximate layout)";
     return s;
 }
 
@@ -57,7 +60,7 @@ Evidence struct_evidence(const archdata::ArchFacts& facts, const std::string& na
     Evidence e = absent(facts);
     if (const auto* l = facts.layout(name)) {
         e.present = true;
-        e.value = describe_layout(*l);
+        e.value = describe_layout(*l, facts.provenance);
         e.header = l->header;
     }
     return e;

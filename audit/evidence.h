@@ -16,8 +16,11 @@ Evidence errno_evidence(const archdata::ArchFacts& facts, const std::string& nam
 Evidence constant_evidence(const archdata::ArchFacts& facts, const std::string& name);
 Evidence struct_evidence(const archdata::ArchFacts& facts, const std::string& name);
 
-/// "size 12, align 4, packed" (and "(stand-in target)" when approximate).
-std::string describe_layout(const archdata::StructLayout& layout);
+/// "size 12, align 4, packed"; layouts that are not the arch's own ABI say
+/// why, from the provenance: "(stand-in target)" when the headers were
+/// evaluated for another arch's clang target, "(approximate layout)" when the
+/// target is the arch's own but its layouts are approximated (m68k).
+std::string describe_layout(const archdata::StructLayout& layout, const archdata::Provenance& provenance);
 
 /// The arch id of a facts file.
 const std::string& arch_id(const archdata::ArchFacts& facts);

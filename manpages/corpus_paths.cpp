@@ -52,6 +52,19 @@ bool is_section_dir(std::string_view name) {
     return name.size() > 3 && name.starts_with("man") && is_section_name(name.substr(3));
 }
 
+std::string upstream_page_path(std::string_view path) {
+    std::string dir = dir_of(path);
+    auto slash = dir.rfind('/');
+    std::string_view folder =
+        slash == std::string::npos ? std::string_view(dir) : std::string_view(dir).substr(slash + 1);
+    std::string section = page_section(path);
+    // Only a plain "manN" folder holding a page of section "N<suffix>" is Debian's folding.
+    bool folded = folder.size() == 4 && is_section_dir(folder) && section.size() > 1 && section[0] == folder[3];
+    if (!folded) return std::string(path);
+    std::string parent = slash == std::string::npos ? std::string() : dir.substr(0, slash);
+    return join_path(join_path(parent, "man" + section), path.substr(path.rfind('/') + 1));
+}
+
 bool section_selected(std::string_view section, const CorpusOptions& options) {
     if (options.section2 && section.starts_with('2')) return true;
     return options.section3type && section == "3type";

@@ -23,6 +23,9 @@ public:
     void run() {
         for (const auto& path : selected_) resolve(path);
         for (auto& [path, page] : pages_) {
+            // Read under the tree's real layout, named as upstream names it.
+            page.path = upstream_page_path(page.path);
+            for (auto& alias : page.aliases) alias = upstream_page_path(alias);
             std::sort(page.aliases.begin(), page.aliases.end());
             page.aliases.erase(std::unique(page.aliases.begin(), page.aliases.end()), page.aliases.end());
             out_.pages.push_back(std::move(page));

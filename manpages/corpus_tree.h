@@ -46,6 +46,13 @@ std::string page_section(std::string_view name);
 /// A folder holding one section's pages: "man2", "man2type", "man3type".
 bool is_section_dir(std::string_view name);
 
+/// The path a page has in the upstream man-pages tree, which patches and
+/// diagnostics are made against. Debian installs man3type/*.3type pages into
+/// man3/ and man2type/*.2type into man2/: a page whose section extends its
+/// folder's ("man3/epoll_event.3type") moves to its own section's folder
+/// ("man3type/epoll_event.3type"). Other paths are unchanged.
+std::string upstream_page_path(std::string_view path);
+
 /// Whether the options take pages of `section` from a tree.
 bool section_selected(std::string_view section, const CorpusOptions& options);
 

@@ -1,19 +1,32 @@
 #!/bin/sh
 # Sets up, builds, and audits the installed man-pages release against the
-# shipped arch data, writing findings, patches and the report to OUT
-# (default: manaudit-output/).
+# shipped arch data, writing findings and both patch series to OUT
+# (default: manaudit-output/). Safe to run again: it replaces OUT's results.
 set -eu
 cd "$(dirname "$0")/.."
 OUT=${1:-manaudit-output}
 scripts/install-deps.sh
 scripts/build.sh
 mkdir -p "$OUT"
-status=0
-build/manaudit audit --format text -o "$OUT/findings.txt" || status=$?
-build/manaudit audit --format sarif -o "$OUT/findings.sarif" --exit-zero
-build/manaudit audit --format json -o "$OUT/findings.json" --exit-zero
-build/manaudit patch --mode fix --force -o "$OUT/patches-fix"
-build/manaudit patch --mode flag --force -o "$OUT/patches-flag"
-# 1 means findings were written: that is the job done, not a failure.
-[ "$status" -le 1 ] || exit "$status"
-echo "main-job: wrote $OUT/ (findings.txt, findings.sarif, findings.json, patches-fix/, patches-flag/)"
+manaudit=build/cli/manaudit
+
+# Exit status 1 means "findings (or patches) written": the job done, not a failure.
+run() {
+    status=0
+    "$@" || status=$?
+    if [ "$status" -gt 1 ]; then
+        echo "main-job: '$*' failed with exit status $status" >&2
+        exit "$status"
+    fi
+}
+
+run "$manaudit" audit --format text --color never -o "$OUT/findings.txt"
+run "$manaudit" audit --format sarif -o "$OUT/findings.sarif"
+run "$manaudit" audit --format json -o "$OUT/findings.json"
+run "$manaudit" patch --mode fix --force -o "$OUT/patches-fix"
+run "$manaudit" patch --mode flag --force -o "$OUT/patches-flag"
+
+findings=$(grep -c ': warning: ' "$OUT/findings.txt" || true)
+echo "main-job: $findings findings on the installed release, against $(ls arch-data/linux-6.1/*.xml | wc -l) architectures"
+echo "main-job: $OUT/findings.txt, findings.sarif, findings.json"
+echo "main-job: $OUT/patches-fix/ ($(ls "$OUT"/patches-fix/*.patch | wc -l) files), $OUT/patches-flag/ ($(ls "$OUT"/patches-flag/*.patch | wc -l) files)"

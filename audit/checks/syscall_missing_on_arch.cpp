@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "arch-data/arch_table.h"
+#include "audit/articles.h"
 #include "audit/documented.h"
 #include "audit/evidence.h"
 #include "audit/text_scan.h"
@@ -157,7 +158,7 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
         f.edit.section = "NOTES";
         f.edit.new_text = fmt::format("The\n.BR {} ()\nsystem call does not exist on {}.\n", name,
                                       join_display(missing));
-        f.edit.summary = fmt::format("Note the architectures without a {}() system call", name);
+        f.edit.summary = fmt::format("Note the architectures without {}() system call", with_article(name));
         findings.push_back(std::move(f));
     }
 }

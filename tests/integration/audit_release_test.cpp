@@ -66,7 +66,7 @@ TEST_CASE("release: open, stat and fork syscalls missing on arm64 and riscv64 ar
 }
 
 TEST_CASE("release: epoll_event's packed layout on x86-64 is found", "[integration][audit]") {
-    const Finding* f = find("struct-layout-differs", "man3/epoll_event.3type", "struct epoll_event");
+    const Finding* f = find("struct-layout-differs", "man3type/epoll_event.3type", "struct epoll_event");
     REQUIRE(f);
     CHECK(f->message.find("packed on x86_64") != std::string::npos);
 }

@@ -87,7 +87,7 @@ TEST_CASE("parse: a page's own problems name the file it was read from", "[cli][
     CHECK(contains(run.out, "man2/open.2: open(2)"));
 }
 
-TEST_CASE("parse: a 10 MB single line is an error naming file and line; the rest is read", "[cli][parse]") {
+TEST_CASE("parse: a 10 MB single line is an error naming file and line, the rest is read", "[cli][parse]") {
     TempDir tree, scratch;
     write_file(tree / "man2/open.2", page_text("open"));
     std::string endless(10 * 1024 * 1024, 'x');

@@ -86,19 +86,25 @@ TEST_CASE("the installed release: open.2 carries creat.2 and openat.2; man3 targ
 TEST_CASE("the installed release: the 3type pages of man3, including .so redirects", "[release][corpus]") {
     Corpus corpus = read_corpus({release_root.string()});
 
-    const PageFile* epoll_event = find_page(corpus, "man3/epoll_event.3type");
+    // Installed in man3/, named by their upstream folder man3type/.
+    CHECK_FALSE(find_page(corpus, "man3/epoll_event.3type"));
+    const PageFile* epoll_event = find_page(corpus, "man3type/epoll_event.3type");
     REQUIRE(epoll_event);
+    CHECK(epoll_event->origin == (release_root / "man3/epoll_event.3type.gz").string());
     CHECK(epoll_event->source.find("struct epoll_event {") != std::string::npos);
-    CHECK(has_alias(epoll_event, "man3/epoll_data_t.3type"));
+    CHECK(has_alias(epoll_event, "man3type/epoll_data_t.3type"));
     // Debian keeps these four as .so pages rather than symlinks.
     const PageFile* types = find_page(corpus, "man7/system_data_types.7");
     REQUIRE(types);
     for (const char* alias :
-         {"man3/sigevent.3type", "man3/siginfo_t.3type", "man3/sigset_t.3type", "man3/sigval.3type"})
+         {"man3type/sigevent.3type", "man3type/siginfo_t.3type", "man3type/sigset_t.3type", "man3type/sigval.3type"})
         CHECK(has_alias(types, alias));
 
     std::size_t type_pages = 0;
-    for (const auto& page : corpus.pages) type_pages += page.path.ends_with(".3type");
+    for (const auto& page : corpus.pages) {
+        type_pages += page.path.ends_with(".3type");
+        if (page.path.ends_with(".3type")) CHECK(page.path.starts_with("man3type/"));
+    }
     CHECK(type_pages >= 30);
 }
 

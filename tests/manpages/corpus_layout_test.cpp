@@ -22,12 +22,40 @@ TEST_CASE("Debian layout: man2 pages and the 3type pages of man3, gzipped", "[co
 
     CHECK(corpus.diagnostics.empty());
     CHECK(corpus.unreadable == 0);
-    CHECK(page_paths(corpus) == Paths{"man2/open.2", "man2/open_how.2type", "man2/read.2", "man3/epoll_event.3type"});
+    // Debian folds man2type/ into man2/ and man3type/ into man3/; paths name the upstream folders.
+    CHECK(page_paths(corpus) ==
+          Paths{"man2/open.2", "man2/read.2", "man2type/open_how.2type", "man3type/epoll_event.3type"});
     const PageFile* open = find_page(corpus, "man2/open.2");
     REQUIRE(open);
     CHECK(open->source == page_text("open"));  // inflated, byte for byte
     CHECK(open->origin == tmp / "man2/open.2.gz");
     CHECK_FALSE(open->reached_by_alias);
+}
+
+TEST_CASE("Debian layout: a 3type page and its alias get upstream paths, the origin stays real", "[corpus]") {
+    TempDir tmp;
+    write_gz(tmp / "man2/epoll_wait.2.gz", page_text("epoll_wait"));
+    write_gz(tmp / "man3/epoll_event.3type.gz", page_text("epoll_event", "3type"));
+    symlink("epoll_event.3type.gz", tmp.path() / "man3/epoll_data_t.3type.gz");
+
+    Corpus corpus = read_corpus({tmp.path().string()});
+
+    CHECK(corpus.diagnostics.empty());
+    CHECK(page_paths(corpus) == Paths{"man2/epoll_wait.2", "man3type/epoll_event.3type"});
+    const PageFile* event = find_page(corpus, "man3type/epoll_event.3type");
+    REQUIRE(event);
+    CHECK(event->origin == tmp / "man3/epoll_event.3type.gz");
+    CHECK(event->aliases == Paths{"man3type/epoll_data_t.3type"});
+    CHECK(event->source == page_text("epoll_event", "3type"));
+}
+
+TEST_CASE("a single Debian-layout 3type file given by name gets its upstream path", "[corpus]") {
+    TempDir tmp;
+    write_gz(tmp / "man3/epoll_event.3type.gz", page_text("epoll_event", "3type"));
+
+    Corpus corpus = read_corpus({(tmp / "man3/epoll_event.3type.gz").string()});
+
+    CHECK(page_paths(corpus) == Paths{"man3type/epoll_event.3type"});
 }
 
 TEST_CASE("upstream 6.03 layout: man2/ and man3type/ with plain pages", "[corpus]") {

@@ -17,7 +17,7 @@ bool has_message(const Diagnostics& diags, const std::string& part, int line = -
 
 }  // namespace
 
-TEST_CASE("an unterminated .nf or .EX is an error; the page is still read", "[page][bad]") {
+TEST_CASE("an unterminated .nf or .EX is an error and the page is still read", "[page][bad]") {
     Diagnostics diags;
     Page p = build_page("man2/bad.2", ".TH bad 2\n.SH NAME\nbad \\- x\n.SH SYNOPSIS\n.nf\nint bad(int fd);\n", diags);
     CHECK(has_message(diags, "opened with .nf here is not closed", 5));
@@ -33,7 +33,7 @@ TEST_CASE("an unterminated .nf or .EX is an error; the page is still read", "[pa
     CHECK(ex[0].level == Level::error);
 }
 
-TEST_CASE("a .nf ended by the next heading is a warning; the synopsis is read", "[page][bad]") {
+TEST_CASE("a .nf ended by the next heading is a warning and the synopsis is read", "[page][bad]") {
     Diagnostics diags;
     Page p = build_page("man2/bad.2",
                         ".TH bad 2\n.SH NAME\nbad \\- x\n.SH SYNOPSIS\n.nf\nint bad(int fd);\n.SH DESCRIPTION\nText.\n",
@@ -53,7 +53,7 @@ TEST_CASE("an unterminated .TS is an error naming its line", "[page][bad]") {
     CHECK(p.names == std::vector<std::string>{"bad"});
 }
 
-TEST_CASE("a 10 MB single line is an error; its first MiB and the next lines are read", "[page][bad]") {
+TEST_CASE("a 10 MB single line is an error, its first MiB and the next lines are read", "[page][bad]") {
     std::string source = ".TH big 2\n.SH DESCRIPTION\n";
     std::string line;
     line.reserve(10 * 1024 * 1024);

@@ -162,7 +162,7 @@ TEST_CASE("6.x markup: .TQ joins tags, escapes resolve, .EX structs", "[page][ge
     CHECK(p.stated_values[0].value == 4);
 }
 
-TEST_CASE("6.x markup: table rows are blocks; arch mentions in cells and text", "[page][gen6]") {
+TEST_CASE("6.x markup: table rows are blocks, arch mentions in cells and text", "[page][gen6]") {
     const Page p = build("gen6_style.2").page;
     std::vector<const Block*> rows;
     for (const Block& b : p.blocks)
@@ -220,7 +220,7 @@ TEST_CASE("blocks carry section, subsection, kind and lines", "[page]") {
     CHECK(back->first_line == 30);
 }
 
-TEST_CASE("tables: numbers beside names are stated values; bold in T{ blocks is a constant", "[page]") {
+TEST_CASE("tables: numbers beside names are stated values, bold in T{ blocks is a constant", "[page]") {
     Diagnostics diags;
     Page p = build_page("man7/tables.7", fixture("tables.man"), diags);
     CHECK(diags.empty());

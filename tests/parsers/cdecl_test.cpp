@@ -41,7 +41,7 @@ TEST_CASE("syscall(SYS_x, ...) names the system call and drops the SYS_ argument
     CHECK(fn->params[1].name == "dirp");
 }
 
-TEST_CASE("_Nullable is kept in the text and dropped from the type; arrays stay with the type", "[cdecl]") {
+TEST_CASE("_Nullable is kept in the text and dropped from the type, arrays stay with the type", "[cdecl]") {
     auto fn = parse_prototype("int execve(const char *pathname, char *const _Nullable argv[], int fds[2]);");
     REQUIRE(fn);
     REQUIRE(fn->params.size() == 3);
@@ -111,7 +111,7 @@ TEST_CASE("structs in code with fields, arrays, comments, lines", "[cdecl]") {
     CHECK(s.fields[5].name == "bits");
 }
 
-TEST_CASE("nested unions become one field; unterminated structs are skipped", "[cdecl]") {
+TEST_CASE("nested unions become one field, unterminated structs are skipped", "[cdecl]") {
     auto found = find_structs("struct sigevent {\n int sigev_notify;\n union {\n  int a;\n } u;\n};\nstruct broken {\n int x;\n", 1);
     REQUIRE(found.size() == 1);
     REQUIRE(found[0].fields.size() == 2);

@@ -99,7 +99,7 @@ TEST_CASE("doubled quotes inside a quoted argument are one quote", "[roff][lexer
     CHECK(c.args[1] == "next");
 }
 
-TEST_CASE("escaped blanks do not split an argument; comments end the arguments", "[roff][lexer]") {
+TEST_CASE("escaped blanks do not split an argument, comments end the arguments", "[roff][lexer]") {
     ControlLine c = split_control_line(".IR a\\ b c \\\" note");
     REQUIRE(c.args.size() == 2);
     CHECK(c.args[0] == "a\\ b");
