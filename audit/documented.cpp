@@ -9,6 +9,23 @@ namespace manaudit::audit {
 
 namespace {
 
+/// The ABIs a sentence restricts the fact to, when it says so of the fact
+/// itself: "This call is specific to Linux on 32-bit Intel processors",
+/// "open_foo() is available only on arm64". Empty when it does not.
+std::set<std::string> restricted_to(std::string_view sentence, const DocumentedQuery& query) {
+    bool about_fact = false;
+    for (const auto& name : query.names) about_fact = about_fact || contains_identifier(sentence, name);
+    for (const auto& phrase : query.phrases) about_fact = about_fact || contains_ci(sentence, phrase);
+    if (!about_fact) return {};
+    if (!contains_ci(sentence, "specific to") && !contains_identifier(sentence, "only")) return {};
+    std::set<std::string> abis = abis_mentioned_in(sentence);
+    // Intel's processors are x86; its 32-bit ones i386 (vendor names are not in the arch table).
+    if (contains_ci(sentence, "32-bit Intel")) abis.insert("i386");
+    else if (contains_identifier(sentence, "Intel")) abis.insert({"x86_64", "i386", "x32"});
+    return abis;
+}
+
+
 // What a reader sees of a block: a tagged paragraph's tag and its body.
 std::string visible_text(const manpages::Block& block) {
     return block.tag.empty() ? block.text : block.tag + "\n" + block.text;
@@ -100,6 +117,17 @@ bool already_documented(const manpages::Page& page, const DocumentedQuery& query
         }
         if (std::includes(named_on_page.begin(), named_on_page.end(), query.present.begin(), query.present.end()))
             return true;
+        // A sentence that restricts the fact to an arch that has it tells
+        // readers elsewhere not to count on it, even if reserved numbers on
+        // other arches make the facts' list longer than the page's.
+        for (const auto& b : page.blocks) {
+            if (!is_visible(b)) continue;
+            for (const auto& sentence : split_sentences(visible_text(b))) {
+                auto abis = restricted_to(sentence, query);
+                if (std::any_of(abis.begin(), abis.end(), [&](const std::string& a) { return query.present.count(a); }))
+                    return true;
+            }
+        }
     }
     return false;
 }

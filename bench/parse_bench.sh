@@ -25,19 +25,25 @@ command -v mandoc >/dev/null || { echo "parse_bench: mandoc not found (apt-get i
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The pages manaudit reads, by their paths relative to the release root.
-"$manaudit" parse "$release" 2>/dev/null | sed -n 's/^\(man[^:]*\): .*/\1/p' > "$work/pages.txt" || true
-[[ -s $work/pages.txt ]] || { echo "parse_bench: manaudit found no pages in $release" >&2; exit 2; }
-mapfile -t pages < "$work/pages.txt"
+# The files manaudit reads (their "origin" in the JSON output; a page's model
+# path may follow the upstream layout instead), relative to the release root.
+"$manaudit" parse --format json "$release" 2>/dev/null |
+    sed -n 's/^ *"origin": "\(.*\)",$/\1/p' > "$work/origins.txt" || true
+[[ -s $work/origins.txt ]] || { echo "parse_bench: manaudit found no pages in $release" >&2; exit 2; }
 mkdir "$work/pages"
-for page in "${pages[@]}"; do
+pages=()
+while IFS= read -r origin; do
+    page=${origin#"$release"}
+    page=${page#/}
+    page=${page%.gz}
     mkdir -p "$work/pages/$(dirname "$page")"
-    if [[ -f $release/$page.gz ]]; then
-        gzip -dc "$release/$page.gz" > "$work/pages/$page"
+    if [[ $origin == *.gz ]]; then
+        gzip -dc "$origin" > "$work/pages/$page"
     else
-        cp "$release/$page" "$work/pages/$page"
+        cp "$origin" "$work/pages/$page"
     fi
-done
+    pages+=("$page")
+done < "$work/origins.txt"
 bytes=$(cd "$work/pages" && cat "${pages[@]}" | wc -c)
 
 # Appends "wall_ms cpu_ms" of one run to FILE. Exit statuses up to MAX_OK are

@@ -158,13 +158,15 @@ void print_summary(const Page& page) {
                page.constants.size(), page.arch_mentions.size());
 }
 
-ParsedPage parse_one(const PageFile& file, bool with_tree) {
+/// Parses `file`, taking its source (the page keeps it: copying every page's
+/// source would cost more than some of the parsing).
+ParsedPage parse_one(PageFile& file, bool with_tree) {
     ParsedPage parsed;
     try {
-        parsed.page = build_page(file.path, file.source, parsed.diagnostics);
+        parsed.page = build_page(file.path, std::move(file.source), parsed.diagnostics);
         if (with_tree) {
             Diagnostics tree_diagnostics;  // the same problems build_page already reported
-            parsed.tree = dump_tree(file.path, file.source, tree_diagnostics);
+            parsed.tree = dump_tree(file.path, parsed.page.source, tree_diagnostics);
         }
     } catch (const std::exception& e) {
         // One page that breaks the parser must not stop the others.
@@ -179,7 +181,8 @@ ParsedPage parse_one(const PageFile& file, bool with_tree) {
 }
 
 /// Parses every page, spread over `jobs` threads; results keep the corpus order.
-std::vector<ParsedPage> parse_all(const std::vector<PageFile>& files, bool with_tree, unsigned jobs) {
+/// Each file's source moves into its page.
+std::vector<ParsedPage> parse_all(std::vector<PageFile>& files, bool with_tree, unsigned jobs) {
     std::vector<ParsedPage> parsed(files.size());
     if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
     jobs = std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1));
@@ -224,7 +227,7 @@ int run_parse(const ParseOptions& options) {
         if (json) {
             auto j = page_json(page, file);
             if (options.tree) j["tree"] = parsed[i].tree;
-            if (options.with_source) j["source"] = file.source;
+            if (options.with_source) j["source"] = page.source;
             pages_json.push_back(std::move(j));
         } else {
             print_summary(page);

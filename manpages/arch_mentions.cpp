@@ -1,6 +1,7 @@
 // Architecture names in visible text and, flagged, in roff comments.
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <vector>
 
 #include "arch-data/arch_table.h"
@@ -15,9 +16,15 @@ struct Spelling {
     std::string_view mention_id;
 };
 
-bool word_char(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-}
+constexpr std::array<bool, 256> kWordChars = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c)
+        table[static_cast<std::size_t>(c)] =
+            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    return table;
+}();
+
+bool word_char(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
 
 // All spellings, indexed by first byte, longest first, so one pass over the
 // text finds every whole-word match (and "x86-64" wins over "x86").
@@ -30,7 +37,12 @@ public:
             while (start <= all.size()) {
                 std::size_t bar = all.find('|', start);
                 std::string_view s = all.substr(start, bar - start);
-                if (!s.empty()) by_first_[static_cast<unsigned char>(s[0])].push_back({s, name.mention_id});
+                if (!s.empty()) {
+                    auto first = static_cast<unsigned char>(s[0]);
+                    by_first_[first].push_back({s, name.mention_id});
+                    if (s.size() > 1) seconds_[first].set(static_cast<unsigned char>(s[1]));
+                    else seconds_[first].set();  // a one-byte spelling: any second byte
+                }
                 if (bar == std::string_view::npos) break;
                 start = bar + 1;
             }
@@ -40,17 +52,26 @@ public:
                              [](const Spelling& a, const Spelling& b) { return a.text.size() > b.text.size(); });
     }
 
+    // Spellings start with a word character, so only word starts are tried;
+    // the rest of each word is skipped in a tight loop.
     template <typename OnMatch>
     void scan(std::string_view text, OnMatch&& on_match) const {
+        const std::size_t n = text.size();
         std::size_t i = 0;
-        while (i < text.size()) {
-            if (i > 0 && word_char(text[i - 1])) {
-                ++i;
+        while (i < n) {
+            while (i < n && !word_char(text[i])) ++i;
+            if (i == n) return;
+            const auto first = static_cast<unsigned char>(text[i]);
+            // Most words cannot start a spelling: their first two bytes say so.
+            if (i + 1 < n && !seconds_[first].test(static_cast<unsigned char>(text[i + 1]))) {
+                while (i < n && word_char(text[i])) ++i;
                 continue;
             }
-            const auto& candidates = by_first_[static_cast<unsigned char>(text[i])];
+            const auto& candidates = by_first_[first];
             std::size_t matched = 0;
             for (const Spelling& s : candidates) {
+                // The second byte rules out most candidates without a call to memcmp.
+                if (s.text.size() > text.size() - i || (s.text.size() > 1 && text[i + 1] != s.text[1])) continue;
                 if (text.compare(i, s.text.size(), s.text) != 0) continue;
                 std::size_t end = i + s.text.size();
                 if (end < text.size() && word_char(text[end])) continue;
@@ -58,12 +79,17 @@ public:
                 matched = s.text.size();
                 break;
             }
-            i += matched ? matched : 1;
+            if (matched) {
+                i += matched;
+                continue;
+            }
+            while (i < n && word_char(text[i])) ++i;
         }
     }
 
 private:
     std::array<std::vector<Spelling>, 256> by_first_;
+    std::array<std::bitset<256>, 256> seconds_;  ///< second bytes of the spellings, by first byte
 };
 
 const ArchMatcher& matcher() {

@@ -399,7 +399,16 @@ std::optional<PagePlan> plan_page(const manpages::Page& page, const std::vector<
     if (plan.patched == plan.original) return std::nullopt;
     // A fix-mode change that could only add comments is a flag-mode change.
     bool only_comments = plan.flagged_instead.size() == plan.findings.size();
-    plan.summary = plan_summary(plan.findings, only_comments ? Mode::flag : mode);
+    if (only_comments) {
+        plan.summary = plan_summary(plan.findings, Mode::flag);
+    } else {
+        // The subject names what the patch writes; findings only flagged are told in the body.
+        std::vector<Finding> written;
+        for (int i = 0; i < int(plan.findings.size()); ++i)
+            if (std::find(plan.flagged_instead.begin(), plan.flagged_instead.end(), i) == plan.flagged_instead.end())
+                written.push_back(plan.findings[std::size_t(i)]);
+        plan.summary = plan_summary(written, mode);
+    }
     return plan;
 }
 

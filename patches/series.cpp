@@ -78,9 +78,14 @@ std::string provenance_table(const std::vector<audit::Finding>& findings,
     return out;
 }
 
+/// Findings of a plan marked with FIXME comments rather than given text.
+int flagged_in(const PagePlan& plan) {
+    return plan.mode == Mode::fix ? int(plan.flagged_instead.size()) : int(plan.findings.size());
+}
+
 std::string patch_body(const PagePlan& plan, const std::vector<archdata::ArchFacts>& facts,
                        const std::map<std::string, const Provenance*>& prov) {
-    int flagged = plan.mode == Mode::fix ? int(plan.flagged_instead.size()) : int(plan.findings.size());
+    int flagged = flagged_in(plan);
     int documented = int(plan.findings.size()) - flagged;
     std::string intro = "manaudit compared this page with the " + kernel_of(facts) + " UAPI headers of " +
                         plural(int(facts.size()), "architecture", "architectures") + ".";
@@ -121,6 +126,7 @@ Series build_series(const std::vector<PagePlan>& plans, const std::vector<archda
     std::vector<std::string> subjects;
     std::map<std::string, int> per_check;
     Mode mode = plans.empty() ? Mode::fix : plans.front().mode;
+    int flag_only_patches = 0;
 
     for (int i = 0; i < total; ++i) {
         const PagePlan& plan = plans[i];
@@ -142,6 +148,9 @@ Series build_series(const std::vector<PagePlan>& plans, const std::vector<archda
         stats.push_back(stat);
         subjects.push_back(subject);
         series.findings += int(plan.findings.size());
+        series.flagged += flagged_in(plan);
+        series.documented += int(plan.findings.size()) - flagged_in(plan);
+        if (flagged_in(plan) == int(plan.findings.size())) ++flag_only_patches;
         for (const auto& f : plan.findings) ++per_check[f.check_id];
     }
     series.patches = total;
@@ -155,12 +164,25 @@ Series build_series(const std::vector<PagePlan>& plans, const std::vector<archda
     if (options.pages_audited > 0) intro += " (" + std::to_string(options.pages_audited) + " audited)";
     intro += ".";
     body += wrap_paragraph(intro) + "\n";
-    body += wrap_paragraph(mode == Mode::fix
-                               ? "Each patch adds user-visible text where man-pages keeps such material: the "
-                                 "page's Architecture-specific subsection, NOTES or VERSIONS, the Notes column "
-                                 "of syscalls(2), or the sentence that named x86 alone."
-                               : "Each patch adds roff comments (.\\\" FIXME: ...) beside the lines concerned; "
-                                 "the rendered pages do not change.");
+    if (mode == Mode::fix) {
+        // Say how many findings got text and how many only a FIXME: a series must not claim fixes it lacks.
+        std::string counts = plural(series.documented, "finding is", "findings are") +
+                             " documented with user-visible text where man-pages keeps such material: the "
+                             "page's Architecture-specific subsection, NOTES or VERSIONS, the Notes column "
+                             "of syscalls(2), or the sentence that named x86 alone.";
+        if (series.flagged > 0)
+            counts += " " + plural(series.flagged, "finding is", "findings are") +
+                      " only marked with roff comments (.\\\" FIXME: ...), because the headers do not give "
+                      "the text to write (a kernel version, for one)" +
+                      (flag_only_patches > 0 ? "; the patches whose subject starts with \"Flag\" change no "
+                                               "rendered text"
+                                             : std::string()) +
+                      ".";
+        body += wrap_paragraph(counts);
+    } else {
+        body += wrap_paragraph("Each patch adds roff comments (.\\\" FIXME: ...) beside the lines concerned; "
+                               "the rendered pages do not change.");
+    }
     if (!per_check.empty()) {
         body += "\nFindings per check:\n\n";
         std::size_t w = 0;

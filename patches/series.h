@@ -31,6 +31,8 @@ struct Series {
     std::vector<SeriesFile> files;  ///< the cover letter first, then the patches in order
     int patches = 0;
     int findings = 0;  ///< findings the patches cover
+    int documented = 0;  ///< of those, findings given user-visible text (fix mode)
+    int flagged = 0;     ///< of those, findings marked with FIXME comments
 };
 
 /// Builds the series for `plans` (in the order given), with the evidence of

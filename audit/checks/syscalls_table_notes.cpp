@@ -3,6 +3,7 @@
 #include "audit/checks/syscalls_table_notes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
@@ -22,20 +23,95 @@ struct NoteClaim {
     bool names_arch_without_data = false;
 };
 
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '.')) s.remove_suffix(1);
+    return s;
+}
+
+/// The arch a whole piece of text spells, exactly: "x86_64", "SPARC64".
+const archdata::ArchName* arch_spelled(std::string_view piece) {
+    for (const auto& name : archdata::all_arch_names()) {
+        std::string_view spellings = name.spellings;
+        while (!spellings.empty()) {
+            auto bar = spellings.find('|');
+            if (spellings.substr(0, bar) == piece) return &name;
+            spellings = bar == std::string_view::npos ? std::string_view() : spellings.substr(bar + 1);
+        }
+    }
+    return nullptr;
+}
+
+/// A bare list of arches, which the table uses to mean "only there":
+/// "x86_64, x86 since 4.12", "SPARC, SPARC64", "SPARC/SPARC64". Anything
+/// but arch names, separators and "since <version>" makes it no list.
+bool is_arch_list(std::string_view clause) {
+    std::string text(clause);
+    for (std::string_view sep : {" and ", "/"})
+        for (auto at = text.find(sep); at != std::string::npos; at = text.find(sep)) text.replace(at, sep.size(), ",");
+    std::string_view rest = text;
+    bool any = false;
+    while (!rest.empty()) {
+        auto comma = rest.find(',');
+        std::string_view piece = trim(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        if (auto since = piece.find(" since "); since != std::string_view::npos) {
+            std::string_view version = trim(piece.substr(since + 7));
+            if (version.empty() || version.find_first_not_of("0123456789.") != std::string_view::npos) return false;
+            piece = trim(piece.substr(0, since));
+        }
+        if (piece.empty()) continue;
+        if (!arch_spelled(piece)) return false;
+        any = true;
+    }
+    return any;
+}
+
+/// Words that make a note about history or a condition, not about where the
+/// call is today: "was available on SPARC", "PowerPC if CONFIG_PPC32".
+bool is_hedged(const std::string& clause) {
+    std::string lower = clause;
+    for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* words : {"was", "removed", "deprecated", "unimplemented", "reserved", "if", "until", "up to",
+                              "name of", "still"})
+        if (contains_identifier(lower, words)) return true;
+    return clause.find('?') != std::string::npos;
+}
+
 NoteClaim parse_note(const std::string& notes) {
     NoteClaim claim;
-    // The claim is the first clause: "Alpha only; see NOTES".
+    // The claim is the first clause: "Alpha only; see NOTES", "SPARC/SPARC64 only, for compatibility with SunOS".
     std::string clause = notes.substr(0, notes.find_first_of(";("));
-    // ARM OABI is not an ABI we have facts for (armhf is EABI).
-    if (contains_ci(clause, "OABI")) return claim;
-    if (contains_ci(clause, "not on")) claim.kind = NoteClaim::Kind::not_on;
-    else if (contains_ci(clause, "only")) claim.kind = NoteClaim::Kind::only_on;
-    else return claim;
+    if (is_hedged(clause)) return claim;
+    if (contains_ci(clause, "not on")) {
+        claim.kind = NoteClaim::Kind::not_on;
+    } else if (contains_ci(clause, "only")) {
+        claim.kind = NoteClaim::Kind::only_on;
+        // The arches are named before "only"; what follows is commentary.
+        std::string lower = clause;
+        for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+        clause = clause.substr(0, lower.find("only"));
+    } else if (is_arch_list(clause)) {
+        claim.kind = NoteClaim::Kind::only_on;
+    } else {
+        return claim;
+    }
     for (const auto& m : arch_mentions_in(clause)) {
         auto abis = archdata::abis_of_mention(m.mention_id);
         if (abis.empty()) claim.names_arch_without_data = true;
         claim.abis.insert(abis.begin(), abis.end());
     }
+    // "SPARC (removed in 2.6.26), available on Alpha as osf_getdtablesize(2)":
+    // an arch the rest of the note names is not one the note denies.
+    if (claim.kind == NoteClaim::Kind::only_on)
+        for (const auto& m : arch_mentions_in(notes)) {
+            auto abis = archdata::abis_of_mention(m.mention_id);
+            claim.abis.insert(abis.begin(), abis.end());
+        }
+    // ARM OABI has no facts of its own (the arm facts are EABI's): the
+    // claim still says where else the call is not, but says nothing that the
+    // EABI headers could contradict about ARM itself.
+    if (claim.kind == NoteClaim::Kind::not_on && contains_identifier(clause, "OABI")) claim.abis.erase("arm");
     if (claim.abis.empty() && !claim.names_arch_without_data) claim.kind = NoteClaim::Kind::none;
     return claim;
 }

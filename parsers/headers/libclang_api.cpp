@@ -22,7 +22,8 @@ Loaded load() {
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         const char* why = dlerror();
-        loaded.error = "cannot load libclang from " + path + ": " + (why ? why : "unknown error") +
+        // dlerror() names the library already.
+        loaded.error = std::string("cannot load libclang: ") + (why ? why : path.c_str()) +
                        " (set MANAUDIT_LIBCLANG to the path of a libclang)";
         return loaded;
     }

@@ -54,6 +54,14 @@ struct linux_dirent64 {
 };
 )";
 
+// Some arches' ioctl numbers name libc types (mips, alpha and sh:
+// SIOCSPGRP is _IOW('s', 8, pid_t); powerpc: FIOQSIZE is _IOR('f', 128, loff_t)).
+// User space compiles them with libc's definitions, which are the kernel's.
+constexpr std::string_view kLibcTypes = R"(
+typedef __kernel_pid_t pid_t;
+typedef __kernel_loff_t loff_t;
+)";
+
 }  // namespace
 
 std::span<const std::string_view> probe_headers() { return kHeaders; }
@@ -70,6 +78,7 @@ std::string prelude_source() {
     }
     out += "#if __has_include(<linux/types.h>)";
     out += kKernelInternal;
+    out += kLibcTypes;
     out += "#endif\n";
     return out;
 }

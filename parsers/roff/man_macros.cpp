@@ -2,6 +2,7 @@
 #include "parsers/roff/man_macros.h"
 
 #include <array>
+#include <unordered_map>
 
 namespace manaudit::roff {
 
@@ -96,9 +97,14 @@ constexpr std::array kMacros = {
 }  // namespace
 
 const MacroInfo* find_macro(std::string_view name) {
-    for (const MacroInfo& m : kMacros)
-        if (m.name == name) return &m;
-    return nullptr;
+    // Every control line is looked up, so the table is indexed once.
+    static const std::unordered_map<std::string_view, const MacroInfo*> by_name = [] {
+        std::unordered_map<std::string_view, const MacroInfo*> index;
+        for (const MacroInfo& m : kMacros) index.emplace(m.name, &m);
+        return index;
+    }();
+    auto it = by_name.find(name);
+    return it == by_name.end() ? nullptr : it->second;
 }
 
 }  // namespace manaudit::roff

@@ -117,7 +117,7 @@ private:
         if (pending_font_) {
             Node* macro = pending_font_;
             pending_font_ = nullptr;
-            font_arguments(macro, {line.text}, {1}, line);
+            font_arguments(macro, {std::string(line.text)}, {1}, line);
             after_line_in_scope();
             return;
         }

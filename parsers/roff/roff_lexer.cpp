@@ -13,6 +13,7 @@ namespace {
 // lines never end inside an escape or a comment, so scanning only the last
 // physical line is enough.
 bool ends_in_continuation(std::string_view line) {
+    if (line.empty() || line.back() != '\\') return false;  // most lines: no scan
     for (std::size_t i = 0; i < line.size(); ++i) {
         if (line[i] != '\\') continue;
         if (i + 1 == line.size()) return true;
@@ -23,9 +24,21 @@ bool ends_in_continuation(std::string_view line) {
     return false;
 }
 
+// memchr is much faster than a byte loop over a whole page.
+std::size_t count_newlines(std::string_view source) {
+    std::size_t count = 0;
+    const char* at = source.data();
+    const char* end = at + source.size();
+    while (const void* found = std::memchr(at, '\n', static_cast<std::size_t>(end - at))) {
+        ++count;
+        at = static_cast<const char*>(found) + 1;
+    }
+    return count;
+}
+
 std::vector<SourceLine> split_into_lines(std::string_view source, DiagnosticSink* sink) {
     std::vector<SourceLine> lines;
-    lines.reserve(source.size() / 40 + 1);
+    lines.reserve(count_newlines(source) + 1);
     std::size_t pos = 0;
     int line_no = 1;
     bool open = false;  // the last line ended in a continuation
@@ -39,7 +52,7 @@ std::vector<SourceLine> split_into_lines(std::string_view source, DiagnosticSink
         bool continues = found && ends_in_continuation(physical);
         if (continues) physical.remove_suffix(1);
         if (!open) {
-            lines.push_back({line_no, line_no, {}});
+            lines.push_back({line_no, line_no, {}, nullptr});
             cut = false;
         }
         SourceLine& current = lines.back();
@@ -55,7 +68,13 @@ std::vector<SourceLine> split_into_lines(std::string_view source, DiagnosticSink
                                      "; the rest of it is ignored");
                 physical = physical.substr(0, room);
             }
-            current.text += physical;
+            if (!open) {
+                current.text = physical;  // most lines: a view of the source, no copy
+            } else {
+                if (!current.joined) current.joined = std::make_unique<std::string>(current.text);
+                current.joined->append(physical);
+                current.text = *current.joined;
+            }
         }
         open = continues;
         pos = found ? end + 1 : end;
@@ -90,40 +109,41 @@ void split_arguments(std::string_view text, std::size_t offset, ControlLine& out
         }
         std::string arg;
         int column = static_cast<int>(i) + 1;
+        // Arguments are copied in runs, not byte by byte: most lines are macros.
         if (text[i] == '"') {
-            ++i;
+            std::size_t run = ++i;
             while (i < n) {
                 char c = text[i];
                 if (c == '"') {
+                    arg.append(text.substr(run, i - run));
                     if (i + 1 < n && text[i + 1] == '"') {
                         arg += '"';
                         i += 2;
+                        run = i;
                         continue;
                     }
-                    ++i;
+                    run = ++i;
                     break;
                 }
                 if (c == '\\' && i + 1 < n) {
                     if (text[i + 1] == '"') break;  // a comment ends the quoted argument too
-                    arg += c;
-                    arg += text[i + 1];
                     i += 2;
                     continue;
                 }
-                arg += c;
                 ++i;
             }
+            if (run < i) arg.append(text.substr(run, i - run));
         } else {
+            std::size_t start = i;
             while (i < n && text[i] != ' ' && text[i] != '\t') {
                 if (text[i] == '\\' && i + 1 < n) {
                     if (text[i + 1] == '"' || text[i + 1] == '#') break;
-                    arg += text[i];
-                    arg += text[i + 1];
                     i += 2;
                     continue;
                 }
-                arg += text[i++];
+                ++i;
             }
+            arg.assign(text.substr(start, i - start));
         }
         out.args.push_back(std::move(arg));
         out.arg_columns.push_back(column);

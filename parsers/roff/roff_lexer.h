@@ -2,6 +2,7 @@
 // arguments, and text lines.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,13 +16,14 @@ namespace manaudit::roff {
 inline constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
 
 struct SourceLine {
-    int line = 0;       ///< first physical line
-    int last_line = 0;  ///< last physical line (after `\` continuations)
-    std::string text;   ///< the logical line, continuations joined, no newline
+    int line = 0;                          ///< first physical line
+    int last_line = 0;                     ///< last physical line (after `\` continuations)
+    std::string_view text;                 ///< the logical line, continuations joined, no newline
+    std::unique_ptr<std::string> joined;   ///< what `text` views when lines were joined; else it views the source
 };
 
 /// Splits `source` into logical lines, joining lines that end in an
-/// unescaped backslash. Never fails: every byte ends up in some line, except
+/// unescaped backslash. The lines view `source`, which must outlive them. Never fails: every byte ends up in some line, except
 /// what lies past kMaxLineBytes in a longer line.
 std::vector<SourceLine> split_lines(std::string_view source);
 

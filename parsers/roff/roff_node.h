@@ -54,6 +54,12 @@ struct Node {
     Node* parent = nullptr;
 
     Node* add(std::unique_ptr<Node> child);
+
+    // A page makes and drops tens of thousands of nodes, too many for
+    // malloc's small per-thread caches; nodes are recycled per thread instead
+    // (node_pool.cpp).
+    static void* operator new(std::size_t size);
+    static void operator delete(void* node, std::size_t size) noexcept;
 };
 
 std::string_view node_type_name(NodeType type);

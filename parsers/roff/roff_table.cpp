@@ -128,7 +128,7 @@ void TableReader::add_font_macro(Node& parent, const MacroInfo& info, const Cont
 
 void TableReader::read_row(Node& table, const SourceLine& line) {
     auto row = make(NodeType::table_row, line.line, 1);
-    std::string rest = line.text;
+    std::string rest(line.text);
     std::size_t offset = 0;  // column offset of `rest` in the line (0 after a T} line)
     int rest_line = line.line;
     while (true) {
@@ -136,7 +136,7 @@ void TableReader::read_row(Node& table, const SourceLine& line) {
         std::string cell_text = rest.substr(0, tab);
         auto cell = make(NodeType::table_cell, rest_line, static_cast<int>(offset) + 1);
         if (cell_text == "T{") {
-            std::string after = read_text_block(*cell, {rest_line, rest_line, rest});
+            std::string after = read_text_block(*cell, {rest_line, rest_line, rest, nullptr});
             cell->last_line = index_ > 0 ? lines_[index_ - 1].line : rest_line;
             row->last_line = cell->last_line;
             row->add(std::move(cell));

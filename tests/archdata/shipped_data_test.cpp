@@ -59,6 +59,15 @@ TEST_CASE("shipped data: constants and ioctls that differ by arch", "[shipped]")
         CHECK(value(shipped(id).constant("TCGETS")) != tcgets);
 }
 
+TEST_CASE("shipped data: ioctls sized by libc types are evaluated", "[shipped]") {
+    // _IOW('s', 8, pid_t) on mips, alpha and sh; _IOR('f', 128, loff_t) on powerpc.
+    CHECK(value(shipped("mips-o32").constant("SIOCSPGRP")) == 0x80047308);
+    CHECK(value(shipped("alpha").constant("SIOCSPGRP")) == 0x80047308);
+    CHECK(value(shipped("sh").constant("TIOCGSID")) == 0x80045429);
+    CHECK(value(shipped("powerpc").constant("FIOQSIZE")) == 0x40086680);
+    CHECK(value(shipped("x86_64").constant("SIOCSPGRP")) == 0x8902);
+}
+
 TEST_CASE("shipped data: epoll_event is packed on x86-64 only", "[shipped]") {
     const StructLayout* x = shipped("x86_64").layout("epoll_event");
     const StructLayout* a = shipped("arm64").layout("epoll_event");

@@ -242,3 +242,27 @@ TEST_CASE("patch refuses a used output directory and --apply a changed page", "[
     Output changed = capture("cd " + quote(copy) + " && git status --porcelain");
     CHECK(changed.text == " M man2/readdir.2\n");
 }
+
+TEST_CASE("a series made from the installed release applies to the upstream tree, 3type pages too",
+          "[integration][patches]") {
+    if (!fs::exists("/usr/share/man/man3/epoll_event.3type.gz")) {
+        WARN("the man-pages release is not installed; nothing to check");
+        return;
+    }
+    const fs::path& tree = release_tree();
+    fs::path out = tree.parent_path() / "series-installed";
+    fs::remove_all(out);
+    // The installed release keeps the 3type pages in man3/; the series must name them as upstream does.
+    Output run = capture(std::string(MANAUDIT_BINARY) +
+                         " patch /usr/share/man/man2/epoll_wait.2.gz /usr/share/man/man3/epoll_event.3type.gz"
+                         " --mode fix -o " + quote(out) + " --from 'Ada Tester <ada@example.org>'");
+    INFO(run.text);
+    REQUIRE(run.status == 1);
+    std::vector<std::string> pages = changed_pages(out);
+    CHECK(std::find(pages.begin(), pages.end(), "man3type/epoll_event.3type") != pages.end());
+    for (const auto& page : pages) CHECK(page.rfind("man3/", 0) != 0);
+    for (const auto& p : patch_files(out)) {
+        INFO(p.filename().string());
+        CHECK(capture("cd " + quote(tree) + " && git apply --check " + quote(p)).status == 0);
+    }
+}

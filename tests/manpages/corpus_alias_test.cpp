@@ -59,7 +59,7 @@ TEST_CASE("a .so redirect to a page outside the selected sections brings that pa
     CHECK(find_page(corpus, "man7/system_data_types.7")->reached_by_alias);
 }
 
-TEST_CASE("a .so loop is one error naming the file and line; other pages are still read", "[corpus][alias]") {
+TEST_CASE("a .so loop is one error naming the file and line, other pages are still read", "[corpus][alias]") {
     TempDir tmp;
     write_file(tmp / "man2/a.2", ".so man2/b.2\n");
     write_file(tmp / "man2/b.2", ".\\\" loops back\n.so man2/a.2\n");

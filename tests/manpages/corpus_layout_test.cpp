@@ -53,7 +53,7 @@ TEST_CASE("a single Debian-layout 3type file given by name gets its upstream pat
     TempDir tmp;
     write_gz(tmp / "man3/epoll_event.3type.gz", page_text("epoll_event", "3type"));
 
-    Corpus corpus = read_corpus({(tmp / "man3/epoll_event.3type.gz").string()});
+    Corpus corpus = read_corpus({tmp / "man3/epoll_event.3type.gz"});
 
     CHECK(page_paths(corpus) == Paths{"man3type/epoll_event.3type"});
 }

@@ -144,7 +144,7 @@ TEST_CASE("a file that is not an archive is one error", "[corpus][tarball]") {
     CHECK(corpus.unreadable == 1);
 }
 
-TEST_CASE("an oversized tarball entry is skipped with an error; a link out of the archive is refused",
+TEST_CASE("an oversized tarball entry is skipped with an error, a link out of the archive is refused",
           "[corpus][tarball]") {
     TempDir tmp;
     std::string tarball = tmp / "man-pages-6.03.tar.gz";

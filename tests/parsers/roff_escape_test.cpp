@@ -62,7 +62,7 @@ TEST_CASE("zero-width, spacing and backslash escapes", "[roff][escape]") {
     CHECK(render("w\\h'2n'v\\w'abc'").rendered.text == "wv");
 }
 
-TEST_CASE("\\c joins the next line and \\\" starts a comment", "[roff][escape]") {
+TEST_CASE("the c escape joins the next line and the quote escape starts a comment", "[roff][escape]") {
     Result joined = render("word\\c");
     CHECK(joined.rendered.text == "word");
     CHECK(joined.rendered.joins_next);

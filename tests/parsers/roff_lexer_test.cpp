@@ -39,7 +39,8 @@ TEST_CASE("a line longer than the cap is cut there, reported, and the next lines
     std::string endless(kMaxLineBytes * 10, 'x');
     Diagnostics diags;
     DiagnosticSink sink("t.7", diags);
-    auto lines = split_lines("first\n" + endless + "\nafter\n", sink);
+    std::string source = "first\n" + endless + "\nafter\n";
+    auto lines = split_lines(source, sink);
     REQUIRE(lines.size() == 3);
     CHECK(lines[1].text.size() == kMaxLineBytes);
     CHECK(lines[1].line == 2);
@@ -57,7 +58,8 @@ TEST_CASE("a line at the cap is read whole and not reported", "[roff][lexer]") {
     std::string full(kMaxLineBytes, 'y');
     Diagnostics diags;
     DiagnosticSink sink("t.7", diags);
-    auto lines = split_lines(full + "\n", sink);
+    std::string source = full + "\n";
+    auto lines = split_lines(source, sink);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].text.size() == kMaxLineBytes);
     CHECK(diags.empty());

@@ -212,7 +212,7 @@ TEST_CASE("fix mode: the syscalls(2) table's Notes cell is set", "[patches][plan
     CHECK(single_patch(plan) == golden("table_note.patch", single_patch(plan)));
 }
 
-TEST_CASE("several findings on one page make one change; duplicates merge", "[patches][plan][merge]") {
+TEST_CASE("several findings on one page make one change, duplicates merge", "[patches][plan][merge]") {
     manpages::Page page = fixture_page("getdirent.2", "man2/getdirent.2");
     Finding constant = missing_syscall_finding(11);
     constant.check_id = "constant-missing-on-arch";

@@ -206,3 +206,95 @@ TEST_CASE("git am takes the whole series, in both modes", "[patches][series][git
         std::filesystem::remove_all(root);
     }
 }
+
+namespace {
+
+Finding table_row_finding(int line, const std::string& name, ProposedEdit::Kind kind) {
+    Finding f;
+    f.check_id = "syscalls-table-notes";
+    f.page = "man2/calltable.2";
+    f.line = line;
+    f.subject = name;
+    f.evidence = {present("x86_64", "123", "asm/unistd_64.h"), absent("arm64")};
+    f.edit.kind = kind;
+    f.edit.line = line;
+    if (kind == ProposedEdit::Kind::table_note) {
+        f.message = "the table says \"Not on x86\", but " + name + " exists on x86_64";
+        f.edit.old_text = "Not on x86";
+        f.edit.new_text = "x86-64 only";
+        f.edit.summary = "Correct the notes for " + name;
+    } else {
+        // A call missing from the table: the headers give no kernel version to write, so only a FIXME.
+        f.message = name + " exists on x86_64 but is not in the table";
+        f.edit.summary = "Add " + name + " to the table";
+    }
+    f.edit.flag_text = f.message;
+    return f;
+}
+
+manpages::Page calltable_with_rows() {
+    manpages::Page page = fixture_page("calltable.2", "man2/calltable.2");
+    page.syscalls_table = {{"access", "2", "1.0", "", 12},
+                           {"cacheflush", "2", "1.2", "Not on x86", 13},
+                           {"chown", "2", "2.2", "See chown(2) for version details", 14},
+                           {"close", "2", "1.0", "", 18}};
+    return page;
+}
+
+std::string flowing(std::string s) {
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("fix mode: a page with only FIXME content is flagged, and the cover letter counts fixes and flags",
+          "[patches][series]") {
+    Diagnostics diags;
+    auto documented = plan_page(fixture_page("getdirent.2", "man2/getdirent.2"),
+                                {rewrite("man2/getdirent.2", 33, "This system call does not exist on x86-64.",
+                                         "This system call does not exist on x86-64 or arm64."),
+                                 note("man2/getdirent.2", 20)},
+                                Mode::fix, diags);
+    auto flag_only = plan_page(calltable_with_rows(), {table_row_finding(12, "chmod", ProposedEdit::Kind::none)},
+                               Mode::fix, diags);
+    REQUIRE(documented);
+    REQUIRE(flag_only);
+    REQUIRE(diags.empty());
+    CHECK(flag_only->summary.rfind("Flag ", 0) == 0);
+
+    Series s = build_series({*documented, *flag_only}, two_arch_facts(), fixed_options());
+    CHECK(s.findings == 3);
+    CHECK(s.documented == 2);
+    CHECK(s.flagged == 1);
+    const std::string cover = flowing(s.files[0].content);
+    INFO(cover);
+    CHECK(contains(cover, "2 findings are documented with user-visible text"));
+    CHECK(contains(cover, "1 finding is only marked with roff comments"));
+    CHECK(contains(cover, "the patches whose subject starts with \"Flag\" change no rendered text"));
+    CHECK(contains(s.files[2].content, "Subject: [PATCH 2/2] man2/calltable.2: Flag "));
+    CHECK(contains(flowing(s.files[2].content), "This patch marks 1 finding with FIXME comments"));
+    CHECK_FALSE(contains(s.files[2].content, "This patch documents"));
+}
+
+TEST_CASE("fix mode: a page with a fix and a flag names only the fix in its subject", "[patches][series]") {
+    Diagnostics diags;
+    auto mixed = plan_page(calltable_with_rows(),
+                           {table_row_finding(12, "chmod", ProposedEdit::Kind::none),
+                            table_row_finding(13, "cacheflush", ProposedEdit::Kind::table_note)},
+                           Mode::fix, diags);
+    REQUIRE(mixed);
+    REQUIRE(diags.empty());
+    CHECK(mixed->summary == "Correct the notes for cacheflush");
+    Series s = build_series({*mixed}, two_arch_facts(), fixed_options());
+    CHECK(s.documented == 1);
+    CHECK(s.flagged == 1);
+    const std::string cover = flowing(s.files[0].content);
+    INFO(cover);
+    CHECK(contains(cover, "1 finding is documented with user-visible text"));
+    CHECK(contains(cover, "1 finding is only marked with roff comments"));
+    CHECK_FALSE(contains(cover, "subject starts with \"Flag\""));
+    const std::string body = flowing(s.files[1].content);
+    CHECK(contains(body, "This patch documents 1 finding"));
+    CHECK(contains(body, "It marks 1 finding with FIXME comments"));
+}

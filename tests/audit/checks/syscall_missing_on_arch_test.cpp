@@ -35,3 +35,35 @@ TEST_CASE("syscall-missing-on-arch: fadvise.2", "[audit][syscall-missing-on-arch
     CHECK(compare_with_expected(page, findings) == "");
 }
 
+
+TEST_CASE("syscall-missing-on-arch: a summary takes the article its name is read with",
+          "[audit][syscall-missing-on-arch]") {
+    std::vector<manaudit::archdata::ArchFacts> world = {FactsBuilder("x86_64").syscall("oddcall", 1).build(),
+                                                       FactsBuilder("arm64").syscall("read", 63).build()};
+    auto oddcall = fixture_page("syscall-missing-on-arch", "oddcall.2", "man2");
+    auto findings = run_check("syscall-missing-on-arch", oddcall, world);
+    CHECK(compare_with_expected(oddcall, findings) == "");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].edit.summary == "Note the architectures without an oddcall() system call");
+
+    auto frob = fixture_page("syscall-missing-on-arch", "frob.2", "man2");
+    findings = run_check("syscall-missing-on-arch", frob, small_world());
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].edit.summary == "Note the architectures without a frob() system call");
+}
+
+TEST_CASE("syscall-missing-on-arch: olddir_specific.2, the call said to be specific to 32-bit Intel",
+          "[audit][syscall-missing-on-arch]") {
+    auto page = fixture_page("syscall-missing-on-arch", "olddir_specific.2", "man2");
+    auto findings = run_check("syscall-missing-on-arch", page, small_world());
+    CHECK(findings.empty());
+    CHECK(compare_with_expected(page, findings) == "");
+}
+
+TEST_CASE("syscall-missing-on-arch: olddir_unrelated.2, a restriction about something else",
+          "[audit][syscall-missing-on-arch]") {
+    auto page = fixture_page("syscall-missing-on-arch", "olddir_unrelated.2", "man2");
+    auto findings = run_check("syscall-missing-on-arch", page, small_world());
+    CHECK(findings.size() == 1);
+    CHECK(compare_with_expected(page, findings) == "");
+}
