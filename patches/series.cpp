@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <system_error>
 
 #include "patches/diffstat.h"
@@ -35,10 +36,29 @@ std::string package_of(const Provenance* p) {
     return p->package + (p->package_version.empty() ? "" : " " + p->package_version);
 }
 
+/// "Linux 6.1.4", or "Linux 6.1.4 to 6.1.8" when the arches' headers differ
+/// (Debian builds some cross packages from a later point release).
 std::string kernel_of(const std::vector<archdata::ArchFacts>& facts) {
+    // Numeric order, so that 6.1.10 sorts after 6.1.9.
+    auto numeric_less = [](const std::string& a, const std::string& b) {
+        auto parts = [](const std::string& v) {
+            std::vector<long> out;
+            for (std::size_t i = 0; i < v.size();) {
+                std::size_t end = v.find('.', i);
+                if (end == std::string::npos) end = v.size();
+                out.push_back(std::strtol(v.substr(i, end - i).c_str(), nullptr, 10));
+                i = end + 1;
+            }
+            return out;
+        };
+        return parts(a) < parts(b);
+    };
+    std::set<std::string, decltype(numeric_less)> versions(numeric_less);
     for (const auto& f : facts)
-        if (!f.provenance.kernel_version.empty()) return "Linux " + f.provenance.kernel_version;
-    return "Linux";
+        if (!f.provenance.kernel_version.empty()) versions.insert(f.provenance.kernel_version);
+    if (versions.empty()) return "Linux";
+    if (versions.size() == 1) return "Linux " + *versions.begin();
+    return "Linux " + *versions.begin() + " to " + *versions.rbegin();
 }
 
 /// One row per arch: the value or its absence, and the header it came from.

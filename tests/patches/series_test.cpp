@@ -298,3 +298,17 @@ TEST_CASE("fix mode: a page with a fix and a flag names only the fix in its subj
     CHECK(contains(body, "This patch documents 1 finding"));
     CHECK(contains(body, "It marks 1 finding with FIXME comments"));
 }
+
+TEST_CASE("mail bodies name the range of kernel versions the headers came from", "[patches][series]") {
+    auto plans = three_plans(Mode::fix);
+    auto facts = two_arch_facts();
+    facts[0].provenance.kernel_version = "6.1.4";
+    facts[1].provenance.kernel_version = "6.1.10";
+    Series mixed = build_series(plans, facts, fixed_options());
+    CHECK(mixed.files.at(0).content.find("Linux 6.1.4 to 6.1.10 UAPI headers") != std::string::npos);
+    CHECK(mixed.files.at(1).content.find("Linux 6.1.4 to 6.1.10 UAPI headers") != std::string::npos);
+
+    facts[1].provenance.kernel_version = "6.1.4";
+    Series same = build_series(plans, facts, fixed_options());
+    CHECK(same.files.at(1).content.find("Linux 6.1.4 UAPI headers") != std::string::npos);
+}
