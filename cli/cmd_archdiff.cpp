@@ -71,12 +71,12 @@ int run(const ArchdiffOptions& o) {
 
 void add_archdiff_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<ArchdiffOptions>();
-    auto* sub = app.add_subcommand("archdiff", "Compare two architectures' facts (ids of the shipped data or "
+    auto* sub = app.add_subcommand("archdiff", "compare two architectures' facts (ids of the shipped data or "
                                                "arch-data XML files); exit 1 when they differ");
-    sub->add_option("A", opts->a, "First arch id or arch-data XML file")->required();
-    sub->add_option("B", opts->b, "Second arch id or arch-data XML file")->required();
-    sub->add_option("--format", opts->format, "text or json");
-    sub->add_option("--arch-data", opts->arch_data, "Directory of arch-data XML files (default: the shipped set)");
+    sub->add_option("A", opts->a, "first arch id or arch-data XML file")->required();
+    sub->add_option("B", opts->b, "second arch id or arch-data XML file")->required();
+    sub->add_option("--format", opts->format, "output format: text or json");
+    sub->add_option("--arch-data", opts->arch_data, "directory of arch-data XML files (default: the shipped set)");
     sub->callback([opts, &exit_code] { exit_code = run(*opts); });
 }
 

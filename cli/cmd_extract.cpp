@@ -105,14 +105,14 @@ int run_all(const ExtractOptions& o) {
 
 void add_extract_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<ExtractOptions>();
-    auto* sub = app.add_subcommand("extract", "Extract per-arch syscalls, errnos, constants and struct layouts "
+    auto* sub = app.add_subcommand("extract", "extract per-arch syscalls, errnos, constants and struct layouts "
                                               "from kernel headers into arch-data XML");
-    auto* arch = sub->add_option("--arch", opts->arch, "Architecture id from the table (x86_64, arm64, mips-o32, ...)");
-    auto* all = sub->add_flag("--all", opts->all, "Every table architecture whose headers are installed");
+    auto* arch = sub->add_option("--arch", opts->arch, "architecture id from the table (x86_64, arm64, mips-o32, ...)");
+    auto* all = sub->add_flag("--all", opts->all, "every table architecture whose headers are installed");
     arch->excludes(all);
-    sub->add_option("--sysroot", opts->sysroot, "Kernel header include dir (default /usr/<triple>/include)");
-    sub->add_option("-o,--output", opts->output, "Output file (--arch; stdout if absent) or directory (--all)");
-    sub->add_option("-j,--jobs", opts->jobs, "Parallel workers for --all")->check(CLI::Range(1, 64));
+    sub->add_option("--sysroot", opts->sysroot, "kernel header include dir (default /usr/<triple>/include)");
+    sub->add_option("-o,--output", opts->output, "output file (--arch; stdout if absent) or directory (--all)");
+    sub->add_option("-j,--jobs", opts->jobs, "parallel workers for --all")->check(CLI::Range(1, 64));
     sub->callback([opts, &exit_code] {
         if (opts->all) exit_code = run_all(*opts);
         else if (!opts->arch.empty()) exit_code = run_one(*opts);

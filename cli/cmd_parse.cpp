@@ -264,7 +264,7 @@ int run_parse(const ParseOptions& options) {
 
 void add_parse_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<ParseOptions>();
-    auto* sub = app.add_subcommand("parse", "Parse man pages and print their model (default: the installed release)");
+    auto* sub = app.add_subcommand("parse", "parse man pages and print their model (default: the installed release)");
     sub->add_option("inputs", options->inputs,
                     "page files (plain or .gz), directories (a tree root or a man2/ folder) or release tarballs");
     sub->add_option("--format", options->format, "output format")->check(CLI::IsMember({"text", "json"}));

@@ -80,6 +80,51 @@ std::string evidence_table(const audit::Finding& f) {
     return out;
 }
 
+/// Past this many findings a patch body gives each one's evidence as two
+/// wrapped lines (present with values, absent) instead of a row per arch, so
+/// that a page with many findings (syscalls.2) still reads as a mail.
+constexpr std::size_t kFullTablesUpTo = 4;
+
+std::string wrapped_list(const std::string& label, const std::vector<std::string>& items) {
+    const std::size_t width = 72;
+    const std::string indent = "    " + std::string(label.size() + 1, ' ');
+    std::string out = "    " + label;
+    std::size_t column = out.size();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::string item = items[i] + (i + 1 < items.size() ? "," : "");
+        if (column + 1 + item.size() > width && column > indent.size()) {
+            out += "\n" + indent;
+            column = indent.size();
+        } else {
+            out += ' ';
+            ++column;
+        }
+        out += item;
+        column += item.size();
+    }
+    return out + "\n";
+}
+
+/// The evidence of one finding in two lists: where it is (with the value and
+/// header) and where it is not.
+std::string evidence_lists(const audit::Finding& f) {
+    std::vector<std::string> present, absent;
+    for (const auto& e : f.evidence) {
+        if (!e.present) {
+            absent.push_back(e.arch);
+            continue;
+        }
+        std::string item = e.arch;
+        if (!e.value.empty()) item += " " + e.value;
+        if (!e.header.empty()) item += " (" + e.header + ")";
+        present.push_back(item);
+    }
+    std::string out;
+    if (!present.empty()) out += wrapped_list("present:", present);
+    if (!absent.empty()) out += wrapped_list("absent:", absent);
+    return out;
+}
+
 /// The package and version each arch's headers came from, for the arches the
 /// findings name, in the order they first appear.
 std::string provenance_table(const std::vector<audit::Finding>& findings,
@@ -120,7 +165,8 @@ std::string patch_body(const PagePlan& plan, const std::vector<archdata::ArchFac
         body += "\n";
         body += wrap_paragraph("Line " + std::to_string(f.edit.line > 0 ? f.edit.line : f.line) + ": " +
                                f.message + " [" + f.check_id + "]");
-        if (!f.evidence.empty()) body += "\n" + evidence_table(f);
+        if (!f.evidence.empty())
+            body += "\n" + (plan.findings.size() <= kFullTablesUpTo ? evidence_table(f) : evidence_lists(f));
     }
     std::string packages = provenance_table(plan.findings, prov);
     if (!packages.empty()) body += "\nThe headers, per architecture:\n\n" + packages;

@@ -312,3 +312,26 @@ TEST_CASE("mail bodies name the range of kernel versions the headers came from",
     Series same = build_series(plans, facts, fixed_options());
     CHECK(same.files.at(1).content.find("Linux 6.1.4 UAPI headers") != std::string::npos);
 }
+
+TEST_CASE("a page with many findings lists each one's evidence compactly", "[patches][series]") {
+    std::vector<Finding> many;
+    for (const char* name : {"POLL_A", "POLL_B", "POLL_C", "POLL_D", "POLL_E"}) {
+        Finding f = note("man2/getdirent.2", 20);
+        f.subject = name;
+        f.message = std::string(name) + " is not defined on arm64";
+        f.edit.new_text = ".B " + std::string(name) + "\nis not defined on arm64.\n";
+        many.push_back(f);
+    }
+    Diagnostics diags;
+    auto plan = plan_page(fixture_page("getdirent.2", "man2/getdirent.2"), many, Mode::fix, diags);
+    REQUIRE(plan);
+    std::string mail = single_patch(*plan);
+    CHECK(contains(mail, "    present: x86_64 0x10 (asm/poll.h)\n    absent: arm64\n"));
+    CHECK_FALSE(contains(mail, "    arm64        absent"));
+
+    // A page with few findings keeps the row-per-arch table.
+    many.resize(1);
+    auto small = plan_page(fixture_page("getdirent.2", "man2/getdirent.2"), many, Mode::fix, diags);
+    REQUIRE(small);
+    CHECK_FALSE(contains(single_patch(*small), "present:"));
+}
