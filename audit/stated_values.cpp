@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "audit/documented.h"
+#include "audit/evidence.h"
 #include "audit/x86_claims.h"
 
 namespace manaudit::audit {
@@ -64,6 +65,24 @@ bool same_value(long long stated, std::int64_t actual) {
     bool stated_32 = high(stated) == 0 || high(stated) == 0xffffffffu;
     bool actual_32 = high(actual) == 0 || high(actual) == 0xffffffffu;
     return stated_32 && actual_32 && low(stated) == low(actual);
+}
+
+StatedComparison compare_stated(const manpages::StatedValue& stated, std::span<const archdata::ArchFacts> facts,
+                                ValueLookup lookup) {
+    StatedComparison out;
+    for (const auto& f : facts) {
+        const archdata::Constant* c = (f.*lookup)(stated.name);
+        if (!c) continue;
+        out.known = true;
+        if (same_value(stated.value, c->value)) {
+            out.agrees = true;
+            continue;
+        }
+        out.differing.insert(arch_id(f));
+        if (!out.differing_values.empty()) out.differing_values += ", ";
+        out.differing_values += c->text() + " on " + arch_id(f);
+    }
+    return out;
 }
 
 }  // namespace manaudit::audit

@@ -2,7 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
+#include <span>
+#include <string>
 #include <vector>
+
+#include "arch-data/arch_facts.h"
 
 #include "manpages/page.h"
 
@@ -15,5 +20,19 @@ std::vector<manpages::StatedValue> gather_stated_values(const manpages::Page& pa
 /// True if a stated number and a header value are the same bits (a 32-bit
 /// value written in hex matches its sign-extended form).
 bool same_value(long long stated, std::int64_t actual);
+
+/// How the arches' values for a stated name compare with the stated number.
+struct StatedComparison {
+    bool known = false;               ///< some arch defines the name
+    bool agrees = false;              ///< some arch has the stated value
+    std::set<std::string> differing;  ///< arches defining it with another value
+    std::string differing_values;     ///< "35 on alpha, 11 on mips-o32", in table order
+};
+
+/// Which table of ArchFacts a name is looked up in (errno_value or constant).
+using ValueLookup = const archdata::Constant* (archdata::ArchFacts::*)(const std::string&) const;
+
+StatedComparison compare_stated(const manpages::StatedValue& stated, std::span<const archdata::ArchFacts> facts,
+                                ValueLookup lookup);
 
 }  // namespace manaudit::audit

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -16,6 +15,7 @@
 #include "audit/output.h"
 #include "audit/registry.h"
 #include "audit/run.h"
+#include "cli/audit_selection.h"
 #include "cli/commands.h"
 
 namespace manaudit::cli {
@@ -23,27 +23,15 @@ namespace manaudit::cli {
 namespace {
 
 struct AuditArgs {
-    std::vector<std::string> pages;
-    std::string arches;
-    std::string checks;
+    AuditSelection selection;
     std::string format = "text";
     std::string output;
     std::string baseline;
     std::string write_baseline;
-    int jobs = 1;
     std::string color = "auto";
-    std::string arch_data;
     bool exit_zero = false;
     bool list_checks = false;
 };
-
-std::vector<std::string> split_list(const std::string& list) {
-    std::vector<std::string> out;
-    std::stringstream in(list);
-    for (std::string item; std::getline(in, item, ',');)
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
 
 // Writes next to the target, then renames: a reader never sees half a file.
 bool write_file(const std::string& path, const std::string& text) {
@@ -86,13 +74,8 @@ int run(const AuditArgs& args) {
         }
     }
 
-    audit::RunInputs inputs;
-    inputs.pages = args.pages;
-    inputs.arch_data_dir = args.arch_data;
-    inputs.arches = split_list(args.arches);
-    audit::AuditOptions options;
-    options.checks = split_list(args.checks);
-    options.jobs = args.jobs;
+    audit::RunInputs inputs = args.selection.run_inputs();
+    audit::AuditOptions options = args.selection.audit_options();
 
     // Progress only where a person watches it.
     const bool progress = isatty(STDERR_FILENO) != 0;
@@ -148,18 +131,14 @@ int run(const AuditArgs& args) {
 void add_audit_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<AuditArgs>();
     auto* sub = app.add_subcommand("audit", "audit pages against per-architecture facts and report findings");
-    sub->add_option("pages", args->pages, "pages, trees or release tarballs (default: the installed release)");
-    sub->add_option("--arch", args->arches, "comma-separated ABI ids to audit against (default: all)");
-    sub->add_option("--check", args->checks, "comma-separated check ids to run (default: all)");
+    args->selection.add_options(sub);
     sub->add_option("--format", args->format, "output format")
         ->check(CLI::IsMember({"text", "json", "sarif"}));
     sub->add_option("-o,--output", args->output, "write the report to FILE instead of standard output");
     sub->add_option("--baseline", args->baseline, "report only findings not in this baseline file");
     sub->add_option("--write-baseline", args->write_baseline, "write all findings as a baseline file");
-    sub->add_option("-j,--jobs", args->jobs, "pages audited in parallel")->check(CLI::Range(1, 64));
     sub->add_option("--color", args->color, "colour the text output")
         ->check(CLI::IsMember({"auto", "always", "never"}));
-    sub->add_option("--arch-data", args->arch_data, "arch-data directory (default: the shipped data)");
     sub->add_flag("--exit-zero", args->exit_zero, "exit 0 even when there are findings");
     sub->add_flag("--list-checks", args->list_checks, "list every check with its description");
     sub->callback([args, &exit_code] { exit_code = run(*args); });

@@ -2,9 +2,9 @@
 // series (and optionally apply them to a tree in place).
 #include <cstdio>
 #include <memory>
-#include <sstream>
 
 #include "audit/run.h"
+#include "cli/audit_selection.h"
 #include "cli/commands.h"
 #include "patches/apply.h"
 #include "patches/identity.h"
@@ -16,26 +16,14 @@ namespace manaudit::cli {
 namespace {
 
 struct PatchArgs {
-    std::vector<std::string> pages;
+    AuditSelection selection;
     std::string mode = "fix";
     std::string output;
     std::string signoff;
     std::string from;
     bool force = false;
     std::string apply_tree;
-    std::string arch_data;
-    std::string arches;
-    std::string checks;
-    int jobs = 1;
 };
-
-std::vector<std::string> split_list(const std::string& list) {
-    std::vector<std::string> out;
-    std::stringstream in(list);
-    for (std::string item; std::getline(in, item, ',');)
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
 
 void print(const Diagnostics& diags, Level at_least) {
     for (const auto& d : diags)
@@ -77,13 +65,8 @@ int run(const PatchArgs& args, bool signoff_given) {
     series_options.date = patches::patch_date_now();
     series_options.trailer = std::string("manaudit ") + MANAUDIT_VERSION;
 
-    audit::RunInputs inputs;
-    inputs.pages = args.pages;
-    inputs.arch_data_dir = args.arch_data;
-    inputs.arches = split_list(args.arches);
-    audit::AuditOptions audit_options;
-    audit_options.checks = split_list(args.checks);
-    audit_options.jobs = args.jobs;
+    audit::RunInputs inputs = args.selection.run_inputs();
+    audit::AuditOptions audit_options = args.selection.audit_options();
     audit::RunResult result = audit::run_audit_on(inputs, audit_options);
     if (result.config_error) {
         print(result.diagnostics, Level::note);
@@ -135,7 +118,7 @@ int run(const PatchArgs& args, bool signoff_given) {
 void add_patch_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<PatchArgs>();
     auto* sub = app.add_subcommand("patch", "write the audit's findings as a git format-patch series");
-    sub->add_option("pages", args->pages, "pages, trees or release tarballs (default: the installed release)");
+    args->selection.add_options(sub);
     sub->add_option("--mode", args->mode, "flag: FIXME comments; fix: user-visible text")
         ->check(CLI::IsMember({"flag", "fix"}));
     sub->add_option("-o,--output", args->output, "directory for the series (must be empty unless --force)");
@@ -145,10 +128,6 @@ void add_patch_command(CLI::App& app, int& exit_code) {
     sub->add_option("--from", args->from, "author of the patches, 'Name <mail>' (default: git config)");
     sub->add_flag("--force", args->force, "replace the patches in a non-empty output directory");
     sub->add_option("--apply", args->apply_tree, "apply the changes in place to the pages under TREE");
-    sub->add_option("--arch-data", args->arch_data, "arch-data directory (default: the shipped data)");
-    sub->add_option("--arch", args->arches, "comma-separated ABI ids to audit against (default: all)");
-    sub->add_option("--check", args->checks, "comma-separated check ids to run (default: all)");
-    sub->add_option("-j,--jobs", args->jobs, "pages audited in parallel")->check(CLI::Range(1, 64));
     sub->callback([args, signoff, &exit_code] { exit_code = run(*args, signoff->count() > 0); });
 }
 

@@ -24,47 +24,32 @@ void ConstantValueDiffersCheck::run(const manpages::Page& page, const AuditConte
     for (const auto& stated : gather_stated_values(page)) {
         if (reported.count(stated.name)) continue;
         // Gather.
-        std::set<std::string> differing;
-        bool known = false, agrees = false, is_errno = false;
-        for (const auto& f : facts) {
-            if (f.errno_value(stated.name)) is_errno = true;
-            const auto* c = f.constant(stated.name);
-            if (!c) continue;
-            known = true;
-            if (same_value(stated.value, c->value)) agrees = true;
-            else differing.insert(arch_id(f));
-        }
+        bool is_errno = false;
+        for (const auto& f : facts) is_errno = is_errno || f.errno_value(stated.name);
+        const StatedComparison cmp = compare_stated(stated, facts, &archdata::ArchFacts::constant);
         // Decide: a number no arch has is probably not this constant's value.
-        if (is_errno || !known || !agrees || differing.empty()) continue;
+        if (is_errno || !cmp.known || !cmp.agrees || cmp.differing.empty()) continue;
         DocumentedQuery query;
         query.block = stated.block;
         query.names = {stated.name};
-        query.arches = differing;
+        query.arches = cmp.differing;
         if (already_documented(page, query)) continue;
 
         // Report.
         reported.insert(stated.name);
-        std::string values;
-        for (const auto& af : facts) {
-            const auto* c = af.constant(stated.name);
-            if (c && differing.count(arch_id(af))) {
-                if (!values.empty()) values += ", ";
-                values += fmt::format("{} on {}", c->text(), arch_id(af));
-            }
-        }
         Finding f;
         f.check_id = "constant-value-differs";
         f.page = page.path;
         f.line = stated.line;
         f.subject = stated.name;
-        f.message = fmt::format("{} is shown as {}, but it is {}", stated.name, stated.value_text, values);
+        f.message = fmt::format("{} is shown as {}, but it is {}", stated.name, stated.value_text, cmp.differing_values);
         for (const auto& af : facts) f.evidence.push_back(constant_evidence(af, stated.name));
         f.edit.kind = ProposedEdit::Kind::add_note;
         f.edit.line = stated.line;
         f.edit.flag_text = f.message;
         f.edit.section = "NOTES";
         f.edit.new_text = fmt::format("The value of\n.B {}\nis architecture-dependent; it differs on {}.\n",
-                                      stated.name, join_display(differing));
+                                      stated.name, join_display(cmp.differing));
         f.edit.summary = fmt::format("Note that the value of {} is architecture-dependent", stated.name);
         findings.push_back(std::move(f));
     }

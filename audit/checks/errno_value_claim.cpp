@@ -22,21 +22,13 @@ void ErrnoValueClaimCheck::run(const manpages::Page& page, const AuditContext& c
     const auto facts = context.facts;
     for (const auto& stated : gather_stated_values(page)) {
         // Gather: the arches whose value differs, and whether any agrees.
-        std::set<std::string> differing;
-        bool known = false, agrees = false;
-        for (const auto& f : facts) {
-            const auto* e = f.errno_value(stated.name);
-            if (!e) continue;
-            known = true;
-            if (same_value(stated.value, e->value)) agrees = true;
-            else differing.insert(arch_id(f));
-        }
+        const StatedComparison cmp = compare_stated(stated, facts, &archdata::ArchFacts::errno_value);
         // Decide: a number no arch has is likely not this errno's value at all.
-        if (!known || !agrees || differing.empty()) continue;
+        if (!cmp.known || !cmp.agrees || cmp.differing.empty()) continue;
         DocumentedQuery query;
         query.block = stated.block;
         query.names = {stated.name};
-        query.arches = differing;
+        query.arches = cmp.differing;
         if (already_documented(page, query)) continue;
         // Report.
         Finding f;
@@ -44,22 +36,14 @@ void ErrnoValueClaimCheck::run(const manpages::Page& page, const AuditContext& c
         f.page = page.path;
         f.line = stated.line;
         f.subject = stated.name;
-        std::string values;
-        for (const auto& af : facts) {
-            const auto* e = af.errno_value(stated.name);
-            if (e && differing.count(arch_id(af))) {
-                if (!values.empty()) values += ", ";
-                values += fmt::format("{} on {}", e->text(), arch_id(af));
-            }
-        }
-        f.message = fmt::format("{} is stated as {}, but it is {}", stated.name, stated.value_text, values);
+        f.message = fmt::format("{} is stated as {}, but it is {}", stated.name, stated.value_text, cmp.differing_values);
         for (const auto& af : facts) f.evidence.push_back(errno_evidence(af, stated.name));
         f.edit.kind = ProposedEdit::Kind::add_note;
         f.edit.line = stated.line;
         f.edit.flag_text = f.message;
         f.edit.section = "NOTES";
         f.edit.new_text = fmt::format("The numeric value of\n.B {}\nis architecture-dependent; it differs on {}.\n",
-                                      stated.name, join_display(differing));
+                                      stated.name, join_display(cmp.differing));
         f.edit.summary = fmt::format("Note that the value of {} is architecture-dependent", stated.name);
         findings.push_back(std::move(f));
     }

@@ -1,0 +1,43 @@
+// The options `audit` and `patch` share, and what they become for the audit.
+#include "cli/audit_selection.h"
+
+#include <sstream>
+
+namespace manaudit::cli {
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& list) {
+    std::vector<std::string> out;
+    std::stringstream in(list);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+}  // namespace
+
+void AuditSelection::add_options(CLI::App* sub) {
+    sub->add_option("pages", pages, "pages, trees or release tarballs (default: the installed release)");
+    sub->add_option("--arch", arches, "comma-separated ABI ids to audit against (default: all)");
+    sub->add_option("--check", checks, "comma-separated check ids to run (default: all)");
+    sub->add_option("--arch-data", arch_data, "arch-data directory (default: the shipped data)");
+    sub->add_option("-j,--jobs", jobs, "pages audited in parallel")->check(CLI::Range(1, 64));
+}
+
+audit::RunInputs AuditSelection::run_inputs() const {
+    audit::RunInputs inputs;
+    inputs.pages = pages;
+    inputs.arch_data_dir = arch_data;
+    inputs.arches = split_list(arches);
+    return inputs;
+}
+
+audit::AuditOptions AuditSelection::audit_options() const {
+    audit::AuditOptions options;
+    options.checks = split_list(checks);
+    options.jobs = jobs;
+    return options;
+}
+
+}  // namespace manaudit::cli
