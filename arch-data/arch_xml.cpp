@@ -104,6 +104,13 @@ struct Reader {
         if (v < 0) error(n, std::string("'") + attr + "' is negative");
         return static_cast<std::uint64_t>(v);
     }
+    /// A list's count attribute must match what it holds: that is how a
+    /// truncated file that still parses is caught.
+    void check_count(pugi::xml_node list, std::size_t held) {
+        if (ok && held != count(list, "count"))
+            error(list, std::string("<") + list.name() + "> says count=" + list.attribute("count").value() +
+                            " but holds " + std::to_string(held) + " (truncated?)");
+    }
 };
 
 void read_constants(Reader& r, pugi::xml_node root, const char* list, const char* item,
@@ -120,9 +127,7 @@ void read_constants(Reader& r, pugi::xml_node root, const char* list, const char
         c.header = r.required(e, "header");
         out[c.name] = std::move(c);
     }
-    if (r.ok && out.size() != r.count(node, "count"))
-        r.error(node, std::string("<") + list + "> says count=" + node.attribute("count").value() + " but holds " +
-                          std::to_string(out.size()) + " (truncated?)");
+    r.check_count(node, out.size());
 }
 
 }  // namespace
@@ -235,9 +240,7 @@ std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::stri
         s.arch_private = r.flag(e, "arch-private");
         facts.syscalls[s.name] = std::move(s);
     }
-    if (r.ok && facts.syscalls.size() != r.count(syscalls, "count"))
-        r.error(syscalls, "<syscalls> says count=" + std::string(syscalls.attribute("count").value()) +
-                              " but holds " + std::to_string(facts.syscalls.size()) + " (truncated?)");
+    r.check_count(syscalls, facts.syscalls.size());
     read_constants(r, root, "errnos", "errno", facts.errnos);
     read_constants(r, root, "constants", "constant", facts.constants);
 
@@ -262,9 +265,7 @@ std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::stri
         }
         facts.structs[st.name] = std::move(st);
     }
-    if (r.ok && facts.structs.size() != r.count(structs, "count"))
-        r.error(structs, "<structs> says count=" + std::string(structs.attribute("count").value()) + " but holds " +
-                             std::to_string(facts.structs.size()) + " (truncated?)");
+    r.check_count(structs, facts.structs.size());
     if (!r.ok) return std::nullopt;
     return facts;
 }
