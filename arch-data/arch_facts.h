@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,10 @@ struct Provenance {
     std::string byte_order;       ///< "little" or "big"
     std::string sysroot;          ///< the include dir read, e.g. /usr/aarch64-linux-gnu/include
     bool approximate_layouts = false;  ///< struct layouts are not the arch's own ABI
+    /// "linux-source-6.12 6.12.117-1" when syscall entry points, implemented
+    /// slots and multiplexed calls came from the kernel source; empty when
+    /// only headers were read (then every numbered call counts as implemented).
+    std::string kernel_source;
 };
 
 struct Syscall {
@@ -28,6 +33,21 @@ struct Syscall {
     std::int64_t number = 0;
     std::string header;  ///< "asm/unistd_64.h"
     bool arch_private = false;  ///< __ARM_NR_* and similar
+    /// From the kernel's syscall table (empty when only headers were read).
+    std::string entry = {};         ///< "sys_openat"; empty for a slot with no entry point
+    std::string compat_entry = {};  ///< "compat_sys_openat" where the table has one
+    /// False for a reserved slot (no entry point, or sys_ni_syscall): calling
+    /// it gives ENOSYS, so the call is absent for a reader.
+    bool implemented = true;
+};
+
+/// A call an ABI reaches through a multiplexing syscall (socketcall(2),
+/// ipc(2)) with the call number that multiplexer takes.
+struct MultiplexedCall {
+    std::string name = {};    ///< "accept"
+    std::string via = {};     ///< "socketcall" or "ipc"
+    std::int64_t call = 0;    ///< SYS_ACCEPT = 5, SEMOP = 1
+    std::string header = {};  ///< where the call number is defined: "linux/net.h"
 };
 
 /// An integer constant; errnos are constants too, kept apart.
@@ -36,7 +56,13 @@ struct Constant {
     std::int64_t value = 0;  ///< two's complement bits when is_unsigned
     bool is_unsigned = false;
     std::string header;
+    /// Set for values the C library's time_t decides (SO_RCVTIMEO and
+    /// friends on 32-bit ABIs): `value` holds the one for a 32-bit time_t
+    /// (the kernel's `long`), this the one for a 64-bit time_t.
+    std::optional<std::int64_t> value_time64 = {};
     std::string text() const;  ///< decimal, or 0x hex for unsigned/ioctl-like values
+    /// True when `v` is this constant's value for either time_t.
+    bool has_value(std::int64_t v) const { return v == value || (value_time64 && *value_time64 == v); }
 };
 
 struct Field {
@@ -63,11 +89,20 @@ struct ArchFacts {
     std::map<std::string, Constant> errnos;      ///< by name
     std::map<std::string, Constant> constants;   ///< by name
     std::map<std::string, StructLayout> structs; ///< by tag name
+    std::map<std::string, MultiplexedCall> multiplexed;  ///< by call name
 
+    /// A numbered syscall, implemented or not.
     const Syscall* syscall(const std::string& name) const;
+    /// A syscall a program can really make: numbered and not a reserved slot.
+    const Syscall* implemented_syscall(const std::string& name) const;
+    /// How `name` is reached through socketcall(2) or ipc(2), if it is.
+    const MultiplexedCall* multiplexed_call(const std::string& name) const;
     const Constant* errno_value(const std::string& name) const;
     const Constant* constant(const std::string& name) const;
     const StructLayout* layout(const std::string& name) const;
 };
+
+/// "6.12.117" -> "6.12": the kernel series readers and patches name.
+std::string kernel_series(const std::string& version);
 
 }  // namespace manaudit::archdata

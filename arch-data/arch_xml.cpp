@@ -44,6 +44,7 @@ void write_constants(pugi::xml_node parent, const char* list, const char* item,
         pugi::xml_node e = node.append_child(item);
         e.append_attribute("name") = c.name.c_str();
         e.append_attribute("value") = c.text().c_str();
+        if (c.value_time64) e.append_attribute("value-time64") = static_cast<long long>(*c.value_time64);
         e.append_attribute("header") = c.header.c_str();
     }
 }
@@ -124,6 +125,7 @@ void read_constants(Reader& r, pugi::xml_node root, const char* list, const char
         Constant c;
         c.name = r.required(e, "name");
         c.value = r.integer(e, "value", &c.is_unsigned);
+        if (e.attribute("value-time64")) c.value_time64 = r.integer(e, "value-time64");
         c.header = r.required(e, "header");
         out[c.name] = std::move(c);
     }
@@ -155,6 +157,7 @@ std::string to_xml(const ArchFacts& facts) {
     prov.append_attribute("byte-order") = p.byte_order.c_str();
     prov.append_attribute("sysroot") = p.sysroot.c_str();
     prov.append_attribute("approximate-layouts") = yes_no(p.approximate_layouts);
+    if (!p.kernel_source.empty()) prov.append_attribute("kernel-source") = p.kernel_source.c_str();
 
     pugi::xml_node syscalls = root.append_child("syscalls");
     syscalls.append_attribute("count") = static_cast<unsigned long long>(facts.syscalls.size());
@@ -164,6 +167,20 @@ std::string to_xml(const ArchFacts& facts) {
         e.append_attribute("number") = static_cast<long long>(s.number);
         e.append_attribute("header") = s.header.c_str();
         if (s.arch_private) e.append_attribute("arch-private") = "yes";
+        if (!s.entry.empty()) e.append_attribute("entry") = s.entry.c_str();
+        if (!s.compat_entry.empty()) e.append_attribute("compat-entry") = s.compat_entry.c_str();
+        if (!s.implemented) e.append_attribute("implemented") = "no";
+    }
+    if (!facts.multiplexed.empty()) {
+        pugi::xml_node list = root.append_child("multiplexed");
+        list.append_attribute("count") = static_cast<unsigned long long>(facts.multiplexed.size());
+        for (const auto& [name, m] : facts.multiplexed) {
+            pugi::xml_node e = list.append_child("call");
+            e.append_attribute("name") = m.name.c_str();
+            e.append_attribute("via") = m.via.c_str();
+            e.append_attribute("number") = static_cast<long long>(m.call);
+            e.append_attribute("header") = m.header.c_str();
+        }
     }
     write_constants(root, "errnos", "errno", facts.errnos);
     write_constants(root, "constants", "constant", facts.constants);
@@ -229,6 +246,7 @@ std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::stri
     p.byte_order = r.required(prov, "byte-order");
     p.sysroot = prov.attribute("sysroot").value();
     p.approximate_layouts = r.flag(prov, "approximate-layouts");
+    p.kernel_source = prov.attribute("kernel-source").value();
 
     pugi::xml_node syscalls = root.child("syscalls");
     if (!syscalls) r.error(root, "missing <syscalls>");
@@ -238,9 +256,24 @@ std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::stri
         s.number = r.integer(e, "number");
         s.header = r.required(e, "header");
         s.arch_private = r.flag(e, "arch-private");
+        s.entry = e.attribute("entry").value();
+        s.compat_entry = e.attribute("compat-entry").value();
+        s.implemented = !e.attribute("implemented") || r.flag(e, "implemented");
         facts.syscalls[s.name] = std::move(s);
     }
     r.check_count(syscalls, facts.syscalls.size());
+    // Optional: only data made from a kernel source tree has it.
+    if (pugi::xml_node list = root.child("multiplexed")) {
+        for (pugi::xml_node e : list.children("call")) {
+            MultiplexedCall m;
+            m.name = r.required(e, "name");
+            m.via = r.required(e, "via");
+            m.call = r.integer(e, "number");
+            m.header = r.required(e, "header");
+            facts.multiplexed[m.name] = std::move(m);
+        }
+        r.check_count(list, facts.multiplexed.size());
+    }
     read_constants(r, root, "errnos", "errno", facts.errnos);
     read_constants(r, root, "constants", "constant", facts.constants);
 

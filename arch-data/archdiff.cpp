@@ -75,9 +75,19 @@ bool ArchDiff::empty() const {
 
 ArchDiff diff_arches(const ArchFacts& a, const ArchFacts& b) {
     ArchDiff d;
-    d.a_id = a.provenance.arch_id;
-    d.b_id = b.provenance.arch_id;
-    compare_maps(a.syscalls, b.syscalls, d.syscalls_only_a, d.syscalls_only_b, d.syscalls_renumbered,
+    d.a_kernel = kernel_series(a.provenance.kernel_version);
+    d.b_kernel = kernel_series(b.provenance.kernel_version);
+    const bool kernels_differ = d.a_kernel != d.b_kernel;
+    d.a_id = (kernels_differ ? "linux-" + d.a_kernel + "/" : "") + a.provenance.arch_id;
+    d.b_id = (kernels_differ ? "linux-" + d.b_kernel + "/" : "") + b.provenance.arch_id;
+    d.across_kernels = kernels_differ && a.provenance.arch_id == b.provenance.arch_id;
+    auto implemented = [](const ArchFacts& f) {
+        std::map<std::string, Syscall> out;
+        for (const auto& [name, s] : f.syscalls)
+            if (s.implemented) out.emplace(name, s);
+        return out;
+    };
+    compare_maps(implemented(a), implemented(b), d.syscalls_only_a, d.syscalls_only_b, d.syscalls_renumbered,
                  [](const Syscall& s) { return std::to_string(s.number); });
     auto value = [](const Constant& c) { return c.text(); };
     compare_maps(a.errnos, b.errnos, d.errnos_only_a, d.errnos_only_b, d.errnos_changed, value);
@@ -100,8 +110,13 @@ std::string render_text(const ArchDiff& d) {
     const std::string& a = d.a_id;
     const std::string& b = d.b_id;
     std::string out = "archdiff " + a + " (A) " + b + " (B)\n\n";
-    section(out, "syscalls only in " + a, d.syscalls_only_a);
-    section(out, "syscalls only in " + b, d.syscalls_only_b);
+    if (d.across_kernels) {
+        section(out, "syscalls added in Linux " + d.b_kernel, d.syscalls_only_b);
+        section(out, "syscalls removed since Linux " + d.a_kernel, d.syscalls_only_a);
+    } else {
+        section(out, "syscalls only in " + a, d.syscalls_only_a);
+        section(out, "syscalls only in " + b, d.syscalls_only_b);
+    }
     section(out, "syscalls numbered differently", d.syscalls_renumbered);
     section(out, "errnos only in " + a, d.errnos_only_a);
     section(out, "errnos only in " + b, d.errnos_only_b);

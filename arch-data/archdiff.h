@@ -23,7 +23,12 @@ struct LayoutChange {
 };
 
 struct ArchDiff {
+    /// "arm64", or "linux-6.1/arm64" when the two sides' kernels differ.
     std::string a_id, b_id;
+    std::string a_kernel, b_kernel;  ///< kernel series of each side: "6.1"
+    /// True when one ABI is compared across two kernels: then "only in B"
+    /// means added, "only in A" removed.
+    bool across_kernels = false;
     std::vector<std::string> syscalls_only_a, syscalls_only_b;
     std::vector<ValueChange> syscalls_renumbered;
     std::vector<std::string> errnos_only_a, errnos_only_b;
@@ -36,7 +41,8 @@ struct ArchDiff {
     bool empty() const;
 };
 
-/// Compares A with B; every list is sorted by name.
+/// Compares A with B; every list is sorted by name. Syscalls are compared as
+/// a program sees them: a reserved slot (not implemented) is not a syscall.
 ArchDiff diff_arches(const ArchFacts& a, const ArchFacts& b);
 
 /// A readable report: one section per kind, each with its count.

@@ -1,6 +1,7 @@
 // Locating the shipped arch data, reading and writing arch-data files.
 #include "arch-data/store.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -16,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kDataSet = "linux-6.1";
+constexpr std::string_view kSetPrefix = "linux-";
 
 bool is_dir(const fs::path& p) {
     std::error_code ec;
@@ -25,17 +26,56 @@ bool is_dir(const fs::path& p) {
 
 }  // namespace
 
-std::string default_arch_data_dir() {
-    if (const char* env = std::getenv("MANAUDIT_ARCH_DATA"); env && *env) return env;
+std::string shipped_arch_data_root() {
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-        fs::path beside = exe.parent_path().parent_path() / "share" / "manaudit" / "arch-data" / kDataSet;
-        if (is_dir(beside)) return beside.string();
+        fs::path beside = exe.parent_path().parent_path() / "share" / "manaudit" / "arch-data";
+        if (!kernel_versions(beside.string()).empty()) return beside.string();
     }
     for (fs::path base : {fs::path(MANAUDIT_SOURCE_ARCH_DATA), fs::path(MANAUDIT_INSTALL_DATADIR) / "arch-data"})
-        if (is_dir(base / kDataSet)) return (base / kDataSet).string();
+        if (!kernel_versions(base.string()).empty()) return base.string();
     return {};
+}
+
+bool version_less(const std::string& a, const std::string& b) {
+    std::istringstream in_a(a), in_b(b);
+    std::string part_a, part_b;
+    while (true) {
+        bool more_a = static_cast<bool>(std::getline(in_a, part_a, '.'));
+        bool more_b = static_cast<bool>(std::getline(in_b, part_b, '.'));
+        if (!more_a || !more_b) return !more_a && more_b;
+        long x = std::strtol(part_a.c_str(), nullptr, 10), y = std::strtol(part_b.c_str(), nullptr, 10);
+        if (x != y) return x < y;
+    }
+}
+
+std::vector<std::string> kernel_versions(const std::string& root) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    if (root.empty() || !is_dir(root)) return out;
+    for (const auto& entry : fs::directory_iterator(root, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.size() > kSetPrefix.size() && name.starts_with(kSetPrefix) && is_dir(entry.path()))
+            out.push_back(name.substr(kSetPrefix.size()));
+    }
+    std::sort(out.begin(), out.end(), version_less);
+    return out;
+}
+
+std::string resolve_data_set(const std::string& dir, const std::string& kernel) {
+    std::vector<std::string> versions = kernel_versions(dir);
+    if (versions.empty()) return dir;  // a data set itself
+    if (kernel.empty()) return (fs::path(dir) / (std::string(kSetPrefix) + versions.back())).string();
+    for (const std::string& v : versions)
+        if (v == kernel) return (fs::path(dir) / (std::string(kSetPrefix) + v)).string();
+    return {};
+}
+
+std::string default_arch_data_dir(const std::string& kernel) {
+    if (const char* env = std::getenv("MANAUDIT_ARCH_DATA"); env && *env) return resolve_data_set(env, kernel);
+    std::string root = shipped_arch_data_root();
+    return root.empty() ? root : resolve_data_set(root, kernel);
 }
 
 std::optional<ArchFacts> read_arch_file(const std::string& path, Diagnostics& diags) {
@@ -74,8 +114,11 @@ bool write_arch_file(const ArchFacts& facts, const std::string& path, Diagnostic
 std::vector<ArchFacts> load_arch_data(const std::string& dir, const std::vector<std::string>& ids,
                                       Diagnostics& diags) {
     std::vector<std::string> wanted = ids;
-    if (wanted.empty())
-        for (const ArchInfo& a : all_arches()) wanted.emplace_back(a.id);
+    if (wanted.empty()) {
+        std::error_code ec;
+        for (const ArchInfo& a : all_arches())
+            if (fs::exists(fs::path(dir) / (std::string(a.id) + ".xml"), ec)) wanted.emplace_back(a.id);
+    }
     std::vector<ArchFacts> out;
     for (const std::string& id : wanted) {
         if (auto facts = read_arch_file((fs::path(dir) / (id + ".xml")).string(), diags))
@@ -87,24 +130,45 @@ std::vector<ArchFacts> load_arch_data(const std::string& dir, const std::vector<
 std::optional<ArchFacts> load_arch_operand(const std::string& id_or_path, const std::string& dir,
                                            Diagnostics& diags) {
     std::error_code ec;
-    const bool looks_like_file = id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".xml") ||
-                                 fs::is_regular_file(id_or_path, ec);
-    if (!looks_like_file) {
-        if (!find_arch(id_or_path)) {
-            std::string known;
-            for (const ArchInfo& a : all_arches()) known += (known.empty() ? "" : ", ") + std::string(a.id);
-            diags.push_back({id_or_path, 0, 0, Level::error, "unknown arch id (known: " + known + ")"});
-            return std::nullopt;
-        }
-        std::string data_dir = dir.empty() ? default_arch_data_dir() : dir;
-        if (data_dir.empty()) {
-            diags.push_back({id_or_path, 0, 0, Level::error,
-                             "no arch-data directory found; set MANAUDIT_ARCH_DATA or pass --arch-data DIR"});
-            return std::nullopt;
-        }
-        return read_arch_file((fs::path(data_dir) / (id_or_path + ".xml")).string(), diags);
+    if (fs::is_regular_file(id_or_path, ec)) return read_arch_file(id_or_path, diags);
+    // linux-<version>/<id>: a data set of the root.
+    std::string kernel, id = id_or_path;
+    if (std::size_t slash = id_or_path.find('/');
+        slash != std::string::npos && id_or_path.compare(0, kSetPrefix.size(), kSetPrefix) == 0 &&
+        id_or_path.find('/', slash + 1) == std::string::npos) {
+        kernel = id_or_path.substr(kSetPrefix.size(), slash - kSetPrefix.size());
+        id = id_or_path.substr(slash + 1);
+    } else if (id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".xml")) {
+        return read_arch_file(id_or_path, diags);  // names the missing file
     }
-    return read_arch_file(id_or_path, diags);
+    const ArchInfo* arch = find_arch_alias(id);
+    if (!arch) {
+        std::string known;
+        for (const ArchInfo& a : all_arches()) known += (known.empty() ? "" : ", ") + std::string(a.id);
+        diags.push_back({id_or_path, 0, 0, Level::error, "unknown arch id (known: " + known + ")"});
+        return std::nullopt;
+    }
+    std::string data_dir;
+    if (!kernel.empty()) {
+        std::string root = dir.empty() ? shipped_arch_data_root() : dir;
+        if (const char* env = std::getenv("MANAUDIT_ARCH_DATA"); dir.empty() && env && *env) root = env;
+        data_dir = resolve_data_set(root, kernel);
+        if (data_dir.empty() || data_dir == root) {
+            std::string known;
+            for (const std::string& v : kernel_versions(root)) known += (known.empty() ? "" : ", ") + v;
+            diags.push_back({id_or_path, 0, 0, Level::error,
+                             "no data for Linux " + kernel + (known.empty() ? "" : " (have: " + known + ")")});
+            return std::nullopt;
+        }
+    } else {
+        data_dir = dir.empty() ? default_arch_data_dir() : resolve_data_set(dir, "");
+    }
+    if (data_dir.empty()) {
+        diags.push_back({id_or_path, 0, 0, Level::error,
+                         "no arch-data directory found; set MANAUDIT_ARCH_DATA or pass --arch-data DIR"});
+        return std::nullopt;
+    }
+    return read_arch_file((fs::path(data_dir) / (std::string(arch->id) + ".xml")).string(), diags);
 }
 
 }  // namespace manaudit::archdata

@@ -30,12 +30,25 @@ const std::string& arch_id(const archdata::ArchFacts& facts) { return facts.prov
 
 Evidence syscall_evidence(const archdata::ArchFacts& facts, const std::string& name) {
     Evidence e = absent(facts);
-    if (const auto* s = facts.syscall(name)) {
+    const auto* s = facts.syscall(name);
+    if (s && s->implemented) {
         e.present = true;
         e.value = std::to_string(s->number);
         e.header = s->header;
+    } else if (const auto* m = facts.multiplexed_call(name)) {
+        // Reached another way: a program can make the call, so it is present.
+        e.present = true;
+        e.value = fmt::format("through {}(2), call {}", m->via, m->call);
+        e.header = m->header;
+    } else if (s) {
+        e.value = fmt::format("reserved slot {}, not implemented", s->number);
+        e.header = s->header;
     }
     return e;
+}
+
+bool can_call(const archdata::ArchFacts& facts, const std::string& name) {
+    return facts.implemented_syscall(name) || facts.multiplexed_call(name);
 }
 
 Evidence errno_evidence(const archdata::ArchFacts& facts, const std::string& name) {

@@ -11,7 +11,12 @@
 
 namespace manaudit::audit {
 
+/// A syscall's number; "through socketcall(2), call 5" where only a
+/// multiplexer reaches it; a reserved slot is absent with its number shown.
 Evidence syscall_evidence(const archdata::ArchFacts& facts, const std::string& name);
+/// True when a program on this ABI can make the call: an implemented number,
+/// or a multiplexer (socketcall, ipc) that reaches it.
+bool can_call(const archdata::ArchFacts& facts, const std::string& name);
 Evidence errno_evidence(const archdata::ArchFacts& facts, const std::string& name);
 Evidence constant_evidence(const archdata::ArchFacts& facts, const std::string& name);
 Evidence struct_evidence(const archdata::ArchFacts& facts, const std::string& name);

@@ -12,13 +12,21 @@ namespace manaudit::audit {
 /// `note:` line per arch. `color` adds terminal escapes.
 std::string format_text(const std::vector<Finding>& findings, bool color);
 
+/// The line that ends a text audit: findings per check, pages, ABIs, and the
+/// kernel the facts describe.
+std::string format_summary(const std::vector<Finding>& findings, std::size_t pages, std::size_t arches,
+                           const std::string& kernel_version);
+
 /// Every finding with its evidence and proposed edit, for tools and scripts.
+/// `kernel_version` names the kernel the facts describe ("6.12").
 std::string format_json(const std::vector<Finding>& findings, const std::vector<std::string>& arches,
-                        const std::string& tool_version);
+                        const std::string& tool_version, const std::string& kernel_version = {});
 
 /// SARIF 2.1.0 with the fields code scanning needs: rules, ruleId, level,
 /// message, locations, partialFingerprints.
-std::string format_sarif(const std::vector<Finding>& findings, const std::string& tool_version);
+/// The run's properties name the kernel of the facts and the ABIs.
+std::string format_sarif(const std::vector<Finding>& findings, const std::string& tool_version,
+                         const std::string& kernel_version = {}, const std::vector<std::string>& arches = {});
 
 /// "warning", "note", "error".
 std::string severity_name(Severity severity);

@@ -21,10 +21,11 @@ std::string edit_kind_name(ProposedEdit::Kind kind) {
 }  // namespace
 
 std::string format_json(const std::vector<Finding>& findings, const std::vector<std::string>& arches,
-                        const std::string& tool_version) {
+                        const std::string& tool_version, const std::string& kernel_version) {
     nlohmann::ordered_json doc;
     doc["tool"] = "manaudit";
     doc["version"] = tool_version;
+    doc["kernel"] = kernel_version;
     doc["arches"] = arches;
     auto& list = doc["findings"] = nlohmann::ordered_json::array();
     for (const auto& f : findings) {
@@ -49,7 +50,8 @@ std::string format_json(const std::vector<Finding>& findings, const std::vector<
     return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::string format_sarif(const std::vector<Finding>& findings, const std::string& tool_version) {
+std::string format_sarif(const std::vector<Finding>& findings, const std::string& tool_version,
+                         const std::string& kernel_version, const std::vector<std::string>& arches) {
     using json = nlohmann::ordered_json;
     json rules = json::array();
     const auto infos = all_check_infos();
@@ -87,7 +89,8 @@ std::string format_sarif(const std::vector<Finding>& findings, const std::string
                                                                {"version", tool_version},
                                                                {"informationUri", "https://www.kernel.org/doc/man-pages/"},
                                                                {"rules", rules}}}}},
-                                       {"results", results}}})}};
+                                       {"results", results},
+                                       {"properties", {{"kernel", kernel_version}, {"arches", arches}}}}})}};
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -1,4 +1,6 @@
 // Compiler-style text output, with optional colour.
+#include <map>
+
 #include <fmt/format.h>
 
 #include "audit/output.h"
@@ -41,6 +43,17 @@ std::string format_text(const std::vector<Finding>& findings, bool color) {
         for (const auto& e : f.evidence) out += fmt::format("    {}note:{} {}\n", p.note, p.reset, evidence_line(e));
     }
     return out;
+}
+
+std::string format_summary(const std::vector<Finding>& findings, std::size_t pages, std::size_t arches,
+                           const std::string& kernel_version) {
+    std::map<std::string, int> per_check;
+    for (const auto& f : findings) ++per_check[f.check_id];
+    std::string counts;
+    for (const auto& [check, n] : per_check) counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", n, check);
+    return fmt::format("manaudit: {} finding{}{} in {} page{}, against {} ABIs, facts as of Linux {}\n",
+                       findings.size(), findings.size() == 1 ? "" : "s", counts.empty() ? "" : " (" + counts + ")",
+                       pages, pages == 1 ? "" : "s", arches, kernel_version.empty() ? "?" : kernel_version);
 }
 
 }  // namespace manaudit::audit

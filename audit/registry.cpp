@@ -7,6 +7,7 @@
 #include "audit/checks/errno_value_claim.h"
 #include "audit/checks/struct_layout_differs.h"
 #include "audit/checks/syscall_missing_on_arch.h"
+#include "audit/checks/syscall_newer_than_facts.h"
 #include "audit/checks/syscalls_table_notes.h"
 #include "audit/checks/x86_only_statement.h"
 
@@ -22,6 +23,7 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<ConstantValueDiffersCheck>());
     checks.push_back(std::make_unique<StructLayoutDiffersCheck>());
     checks.push_back(std::make_unique<SyscallsTableNotesCheck>());
+    checks.push_back(std::make_unique<SyscallNewerThanFactsCheck>());
     return checks;
 }
 

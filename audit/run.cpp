@@ -1,6 +1,7 @@
 // The audit pipeline as one library call: corpus → pages, arch data → facts → findings.
 #include "audit/run.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "arch-data/arch_table.h"
@@ -25,20 +26,32 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
     for (const auto& id : options.checks)
         if (!find_check_info(id)) config_problem(result, "", "unknown check '" + id + "' (see --list-checks)");
     for (const auto& id : inputs.arches)
-        if (!archdata::find_arch(id)) config_problem(result, "", "unknown architecture '" + id + "'");
+        if (!archdata::find_arch_alias(id)) config_problem(result, "", "unknown architecture '" + id + "'");
     if (result.config_error) return result;
+    std::vector<std::string> arches;
+    for (const auto& id : inputs.arches) arches.emplace_back(archdata::find_arch_alias(id)->id);
 
     // Facts: every requested arch must load, or the audit would be silently partial.
-    std::string dir = inputs.arch_data_dir.empty() ? archdata::default_arch_data_dir() : inputs.arch_data_dir;
+    std::string dir = inputs.arch_data_dir.empty() ? archdata::default_arch_data_dir(inputs.kernel)
+                                                   : archdata::resolve_data_set(inputs.arch_data_dir, inputs.kernel);
     if (dir.empty() || !std::filesystem::is_directory(dir)) {
-        config_problem(result, dir, dir.empty() ? "no arch data found (use --arch-data DIR)"
-                                                : "arch-data directory not found");
+        std::string where = inputs.arch_data_dir.empty() ? archdata::shipped_arch_data_root() : inputs.arch_data_dir;
+        std::string message = "arch-data directory not found";
+        if (!inputs.kernel.empty()) {
+            std::string known;
+            for (const std::string& v : archdata::kernel_versions(where)) known += (known.empty() ? "" : ", ") + v;
+            message = "no arch data for Linux " + inputs.kernel + (known.empty() ? "" : " (have: " + known + ")");
+        } else if (where.empty()) {
+            message = "no arch data found (use --arch-data DIR)";
+        }
+        config_problem(result, where, message);
         return result;
     }
     Diagnostics fact_diags;
-    result.facts = archdata::load_arch_data(dir, inputs.arches, fact_diags);
-    std::size_t wanted = inputs.arches.empty() ? archdata::all_arches().size() : inputs.arches.size();
+    result.facts = archdata::load_arch_data(dir, arches, fact_diags);
+    std::size_t wanted = arches.empty() ? std::max<std::size_t>(result.facts.size(), 1) : arches.size();
     for (auto& d : fact_diags) result.diagnostics.push_back(std::move(d));
+    if (!result.facts.empty()) result.kernel_version = archdata::kernel_series(result.facts.front().provenance.kernel_version);
     if (result.facts.size() != wanted) {
         config_problem(result, dir, "arch data incomplete: loaded " + std::to_string(result.facts.size()) + " of " +
                                         std::to_string(wanted) + " architectures");

@@ -15,13 +15,15 @@ namespace manaudit::audit {
 
 struct RunInputs {
     std::vector<std::string> pages;  ///< files, trees, tarballs; empty = the installed release
-    std::string arch_data_dir;       ///< empty = the shipped data set
+    std::string arch_data_dir;       ///< a data set or a root of them; empty = the shipped root
+    std::string kernel;              ///< "6.1": which root data set; empty = the newest
     std::vector<std::string> arches; ///< ABI ids; empty = every arch in the table
 };
 
 struct RunResult {
     std::vector<manpages::Page> pages;
     std::vector<archdata::ArchFacts> facts;  ///< in table order
+    std::string kernel_version;  ///< of the facts: "6.12" (the data set's), for every output
     std::vector<Finding> findings;
     Diagnostics diagnostics;     ///< unreadable pages, parse problems, arch-data errors
     int unreadable_inputs = 0;   ///< inputs that could not be read (exit status 3)

@@ -5,6 +5,7 @@
 
 #include "arch-data/arch_table.h"
 #include "audit/documented.h"
+#include "audit/evidence.h"
 #include "audit/text_scan.h"
 
 namespace manaudit::audit {
@@ -28,7 +29,7 @@ bool any_phrase(std::string_view text, std::span<const std::string_view> phrases
 }
 
 bool is_syscall_somewhere(std::span<const archdata::ArchFacts> facts, const std::string& name) {
-    return std::any_of(facts.begin(), facts.end(), [&](const auto& f) { return f.syscall(name) != nullptr; });
+    return std::any_of(facts.begin(), facts.end(), [&](const auto& f) { return can_call(f, name); });
 }
 
 }  // namespace

@@ -21,7 +21,12 @@ void AuditSelection::add_options(CLI::App* sub) {
     sub->add_option("pages", pages, "pages, trees or release tarballs (default: the installed release)");
     sub->add_option("--arch", arches, "comma-separated ABI ids to audit against (default: all)");
     sub->add_option("--check", checks, "comma-separated check ids to run (default: all)");
-    sub->add_option("--arch-data", arch_data, "arch-data directory (default: the shipped data)");
+    sub->add_option("--arch-data", arch_data, "arch-data directory: one data set, or a root of linux-*/ sets "
+                                              "(default: the shipped data)")
+        ->type_name("DIR");
+    sub->add_option("--kernel", kernel, "kernel version of the facts to audit against, e.g. 6.1 "
+                                        "(default: the newest shipped)")
+        ->type_name("VERSION");
     sub->add_option("-j,--jobs", jobs, "pages audited in parallel")->check(CLI::Range(1, 64));
 }
 
@@ -29,6 +34,7 @@ audit::RunInputs AuditSelection::run_inputs() const {
     audit::RunInputs inputs;
     inputs.pages = pages;
     inputs.arch_data_dir = arch_data;
+    inputs.kernel = kernel;
     inputs.arches = split_list(arches);
     return inputs;
 }

@@ -16,6 +16,7 @@ struct AuditSelection {
     std::string arches;  ///< comma-separated ABI ids
     std::string checks;  ///< comma-separated check ids
     std::string arch_data;
+    std::string kernel;  ///< "6.1"; empty = the newest data set
     int jobs = 1;
 
     /// Adds the positional pages and --arch, --check, --arch-data, -j to `sub`.

@@ -34,6 +34,8 @@ std::string render_json(const archdata::ArchDiff& d) {
     for (const auto& c : d.structs_changed) layouts.push_back({{"name", c.name}, {"differences", c.differences}});
     nlohmann::ordered_json j = {
         {"a", d.a_id},
+        {"a_kernel", d.a_kernel},
+        {"b_kernel", d.b_kernel},
         {"b", d.b_id},
         {"syscalls", {{"only_a", names_json(d.syscalls_only_a)},
                       {"only_b", names_json(d.syscalls_only_b)},
@@ -73,8 +75,10 @@ void add_archdiff_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<ArchdiffOptions>();
     auto* sub = app.add_subcommand("archdiff", "compare two architectures' facts (ids of the shipped data or "
                                                "arch-data XML files); exit 1 when they differ");
-    sub->add_option("A", opts->a, "first arch id or arch-data XML file")->required();
-    sub->add_option("B", opts->b, "second arch id or arch-data XML file")->required();
+    sub->add_option("A", opts->a, "first ABI: an id or alias (arm64, aarch64), linux-VERSION/ID for another "
+                                  "kernel's data (linux-6.1/arm64), or an arch-data XML file")
+        ->required();
+    sub->add_option("B", opts->b, "second ABI, in the same forms")->required();
     sub->add_option("--format", opts->format, "output format: text or json");
     sub->add_option("--arch-data", opts->arch_data, "directory of arch-data XML files (default: the shipped set)");
     sub->callback([opts, &exit_code] { exit_code = run(*opts); });

@@ -109,10 +109,14 @@ int run(const AuditArgs& args) {
     std::vector<std::string> arch_ids;
     for (const auto& f : result.facts) arch_ids.push_back(f.provenance.arch_id);
     std::string text;
-    if (args.format == "json") text = audit::format_json(result.findings, arch_ids, MANAUDIT_VERSION);
-    else if (args.format == "sarif") text = audit::format_sarif(result.findings, MANAUDIT_VERSION);
+    if (args.format == "json")
+        text = audit::format_json(result.findings, arch_ids, MANAUDIT_VERSION, result.kernel_version);
+    else if (args.format == "sarif")
+        text = audit::format_sarif(result.findings, MANAUDIT_VERSION, result.kernel_version, arch_ids);
     else text = audit::format_text(result.findings,
-                                   use_color(args.color, args.output.empty() && isatty(STDOUT_FILENO) != 0));
+                                   use_color(args.color, args.output.empty() && isatty(STDOUT_FILENO) != 0)) +
+                audit::format_summary(result.findings, result.pages.size(), result.facts.size(),
+                                      result.kernel_version);
 
     if (args.output.empty()) {
         std::fwrite(text.data(), 1, text.size(), stdout);

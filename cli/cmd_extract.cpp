@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "arch-data/store.h"
 #include "cli/commands.h"
 #include "parsers/headers/header_extractor.h"
+#include "parsers/kernel/kernel_tree.h"
 
 namespace manaudit::cli {
 
@@ -22,6 +24,9 @@ struct ExtractOptions {
     std::string arch;
     bool all = false;
     std::string sysroot;
+    std::string kernel_source;
+    std::string headers;  ///< `make headers_install` outputs, one folder per kernel ARCH
+    bool list_arches = false;
     std::string output;
     int jobs = 2;
 };
@@ -41,12 +46,50 @@ int usage_error(const std::string& message) {
     return 2;
 }
 
+/// The kernel tree of --kernel-source, and where its installed headers are.
+struct KernelInput {
+    std::optional<kernel::KernelTree> tree;
+    std::string headers;
+};
+
+// --headers defaults to the `headers` folder beside the tree (the fetch
+// script's layout: <cache>/linux-X/{src,headers/<ARCH>}).
+std::optional<KernelInput> open_kernel_input(const ExtractOptions& o, int& status) {
+    KernelInput in;
+    if (o.kernel_source.empty()) return in;
+    Diagnostics diags;
+    in.tree = kernel::open_kernel_tree(o.kernel_source, diags);
+    print_diags(diags);
+    if (!in.tree) {
+        status = 2;
+        return std::nullopt;
+    }
+    in.headers = o.headers.empty() ? (fs::path(in.tree->root).parent_path() / "headers").string() : o.headers;
+    if (!fs::is_directory(in.headers)) {
+        status = usage_error("no installed headers at '" + in.headers +
+                             "' (run `make headers_install ARCH=... INSTALL_HDR_PATH=" + in.headers +
+                             "/ARCH` in the tree, or give --headers DIR)");
+        return std::nullopt;
+    }
+    return in;
+}
+
+/// The include dir `make headers_install` wrote for the arch's kernel ARCH.
+std::string installed_headers(const KernelInput& in, const archdata::ArchInfo& arch) {
+    return (fs::path(in.headers) / std::string(arch.kernel_arch) / "include").string();
+}
+
 int run_one(const ExtractOptions& o) {
-    const archdata::ArchInfo* arch = archdata::find_arch(o.arch);
+    const archdata::ArchInfo* arch = archdata::find_arch_alias(o.arch);
     if (!arch) return usage_error("unknown arch id '" + o.arch + "'");
     if (!o.sysroot.empty() && !fs::is_directory(o.sysroot))
         return usage_error("sysroot '" + o.sysroot + "' is not a directory");
-    headers::ExtractResult r = headers::extract_arch(*arch, o.sysroot);
+    int status = 0;
+    auto kernel = open_kernel_input(o, status);
+    if (!kernel) return status;
+    headers::Source source{o.sysroot, kernel->tree ? &*kernel->tree : nullptr};
+    if (kernel->tree && source.sysroot.empty()) source.sysroot = installed_headers(*kernel, *arch);
+    headers::ExtractResult r = headers::extract_arch(*arch, source);
     print_diags(r.diags);
     if (!r.facts) {
         const bool missing = !fs::is_directory(o.sysroot.empty() ? headers::default_sysroot(*arch) : o.sysroot);
@@ -66,22 +109,43 @@ int run_one(const ExtractOptions& o) {
     return 0;
 }
 
+int list_arches() {
+    for (const archdata::ArchInfo& a : archdata::all_arches())
+        std::printf("%s %s %s %s\n", std::string(a.id).c_str(),
+                    a.debian_arch.empty() ? "-" : std::string(a.debian_arch).c_str(), std::string(a.triple).c_str(),
+                    std::string(a.kernel_arch).c_str());
+    return 0;
+}
+
 int run_all(const ExtractOptions& o) {
     if (o.output.empty()) return usage_error("--all needs -o DIR");
     if (!o.sysroot.empty()) return usage_error("--sysroot goes with --arch, not --all");
+    if (!o.headers.empty() && o.kernel_source.empty()) return usage_error("--headers goes with --kernel-source");
     std::error_code ec;
     fs::create_directories(o.output, ec);
     if (!fs::is_directory(o.output)) return usage_error("cannot create output directory '" + o.output + "'");
 
-    std::vector<const archdata::ArchInfo*> arches;
-    for (const archdata::ArchInfo& a : archdata::all_arches()) {
-        if (fs::is_directory(headers::default_sysroot(a))) arches.push_back(&a);
-        else
-            std::fprintf(stderr, "manaudit: note: %s: headers not installed (%s), skipped\n",
-                         std::string(a.id).c_str(), headers::default_sysroot(a).c_str());
-    }
-    std::vector<headers::ExtractResult> results = headers::extract_arches(arches, o.jobs);
     int status = 0;
+    auto kernel = open_kernel_input(o, status);
+    if (!kernel) return status;
+    std::vector<const archdata::ArchInfo*> arches;
+    std::vector<headers::Source> sources;
+    for (const archdata::ArchInfo& a : archdata::all_arches()) {
+        if (kernel->tree && !kernel::tree_has_arch(*kernel->tree, a)) {
+            std::fprintf(stderr, "manaudit: note: %s: Linux %s has no arch/%s, skipped\n", std::string(a.id).c_str(),
+                         kernel->tree->version.c_str(), std::string(a.kernel_arch).c_str());
+            continue;
+        }
+        std::string sysroot = kernel->tree ? installed_headers(*kernel, a) : headers::default_sysroot(a);
+        if (!fs::is_directory(sysroot)) {
+            std::fprintf(stderr, "manaudit: note: %s: headers not installed (%s), skipped\n",
+                         std::string(a.id).c_str(), sysroot.c_str());
+            continue;
+        }
+        arches.push_back(&a);
+        sources.push_back({kernel->tree ? sysroot : std::string(), kernel->tree ? &*kernel->tree : nullptr});
+    }
+    std::vector<headers::ExtractResult> results = headers::extract_arches(arches, o.jobs, sources);
     for (const headers::ExtractResult& r : results) {  // table order
         print_diags(r.diags);
         if (!r.facts) {
@@ -111,10 +175,20 @@ void add_extract_command(CLI::App& app, int& exit_code) {
     auto* all = sub->add_flag("--all", opts->all, "every table architecture whose headers are installed");
     arch->excludes(all);
     sub->add_option("--sysroot", opts->sysroot, "kernel header include dir (default /usr/<triple>/include)");
+    sub->add_option("--kernel-source", opts->kernel_source,
+                    "kernel source tree: syscall tables give entry points, reserved slots and multiplexed calls")
+        ->type_name("DIR");
+    sub->add_option("--headers", opts->headers,
+                    "its `make headers_install` outputs, one DIR/ARCH/include per kernel ARCH "
+                    "(default: headers/ beside the tree)")
+        ->type_name("DIR");
     sub->add_option("-o,--output", opts->output, "output file (--arch; stdout if absent) or directory (--all)");
     sub->add_option("-j,--jobs", opts->jobs, "parallel workers for --all")->check(CLI::Range(1, 64));
+    sub->add_flag("--list-arches", opts->list_arches,
+                  "print the architecture table: id, Debian arch (- if none), header triple, kernel ARCH");
     sub->callback([opts, &exit_code] {
-        if (opts->all) exit_code = run_all(*opts);
+        if (opts->list_arches) exit_code = list_arches();
+        else if (opts->all) exit_code = run_all(*opts);
         else if (!opts->arch.empty()) exit_code = run_one(*opts);
         else exit_code = usage_error("give --arch ID or --all");
     });

@@ -61,6 +61,16 @@ std::string kernel_of(const std::vector<archdata::ArchFacts>& facts) {
     return "Linux " + *versions.begin() + " to " + *versions.rbegin();
 }
 
+/// What the facts were read from, and the kernel they describe:
+/// "the syscall tables and UAPI headers of Linux 6.12.117 (facts as of Linux 6.12)".
+std::string facts_source(const std::vector<archdata::ArchFacts>& facts) {
+    bool from_source = !facts.empty() && !facts.front().provenance.kernel_source.empty();
+    std::string what = from_source ? "the syscall tables and UAPI headers of " + kernel_of(facts)
+                                   : "the " + kernel_of(facts) + " UAPI headers";
+    if (facts.empty()) return what;
+    return what + " (facts as of Linux " + archdata::kernel_series(facts.front().provenance.kernel_version) + ")";
+}
+
 /// One row per arch: the value or its absence, and the header it came from.
 std::string evidence_table(const audit::Finding& f) {
     std::size_t arch_w = 0, value_w = 0;
@@ -152,7 +162,7 @@ std::string patch_body(const PagePlan& plan, const std::vector<archdata::ArchFac
                        const std::map<std::string, const Provenance*>& prov) {
     int flagged = flagged_in(plan);
     int documented = int(plan.findings.size()) - flagged;
-    std::string intro = "manaudit compared this page with the " + kernel_of(facts) + " UAPI headers of " +
+    std::string intro = "manaudit compared this page with " + facts_source(facts) + ", for " +
                         plural(int(facts.size()), "architecture", "architectures") + ".";
     if (documented > 0)
         intro += " This patch documents " + plural(documented, "finding", "findings") +
@@ -223,8 +233,8 @@ Series build_series(const std::vector<PagePlan>& plans, const std::vector<archda
 
     // The cover letter, in the shape git format-patch --cover-letter gives it.
     std::string body;
-    std::string intro = "These patches come from manaudit, which compares man pages with the " +
-                        kernel_of(facts) + " UAPI headers of each architecture. The series covers " +
+    std::string intro = "These patches come from manaudit, which compares man pages with " + facts_source(facts) +
+                        ", for each architecture. The series covers " +
                         plural(series.findings, "finding", "findings") + " on " +
                         plural(total, "page", "pages");
     if (options.pages_audited > 0) intro += " (" + std::to_string(options.pages_audited) + " audited)";

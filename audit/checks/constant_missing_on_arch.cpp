@@ -43,7 +43,7 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
     std::set<std::string> page_scope;
     for (const auto& name : page_syscall_names(page, facts))
         for (const auto& f : facts)
-            if (f.syscall(name)) page_scope.insert(arch_id(f));
+            if (can_call(f, name)) page_scope.insert(arch_id(f));
 
     // Gather the constants the page documents: those that head a tagged
     // paragraph. A constant named in passing ("may be mapped with MAP_SYNC")

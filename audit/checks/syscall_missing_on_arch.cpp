@@ -105,13 +105,14 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
         std::set<std::string> missing, present, undocumented_variants;
         bool on_x86 = false;
         for (const auto& f : facts) {
-            if (f.syscall(name)) {
+            if (can_call(f, name)) {
                 if (is_x86_abi(arch_id(f))) on_x86 = true;
                 present.insert(arch_id(f));
                 continue;
             }
             bool variant_documented = false;
             for (const auto& [other, sc] : f.syscalls) {
+                if (!sc.implemented) continue;
                 if (is_rename_of(other, name)) variant_documented = true;
                 if (!is_variant_of(other, name)) continue;
                 // The page names this variant, or the same scheme for a sibling
@@ -153,8 +154,9 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
         for (const auto& af : facts) f.evidence.push_back(syscall_evidence(af, name));
         f.edit.kind = ProposedEdit::Kind::add_note;
         f.edit.line = f.line;
-        f.edit.flag_text = fmt::format("the {}() system call does not exist on {} (Linux {} headers)", name,
-                                       join_ids(missing), facts.front().provenance.kernel_version);
+        f.edit.flag_text = fmt::format("the {}() system call does not exist on {} (as of Linux {})", name,
+                                       join_ids(missing),
+                                       archdata::kernel_series(facts.front().provenance.kernel_version));
         f.edit.section = "NOTES";
         f.edit.new_text = fmt::format("The\n.BR {} ()\nsystem call does not exist on {}.\n", name,
                                       join_display(missing));

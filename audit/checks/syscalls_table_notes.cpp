@@ -160,7 +160,7 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
         if (claim.kind == NoteClaim::Kind::none) continue;
         std::set<std::string> present;
         for (const auto& f : facts)
-            if (f.syscall(row.name)) present.insert(arch_id(f));
+            if (can_call(f, row.name)) present.insert(arch_id(f));
         // A syscall no audited arch has was removed or belongs to an arch we
         // have no facts for: nothing to judge.
         if (present.empty()) continue;
@@ -229,13 +229,13 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
     std::set<std::string> all;
     for (const auto& f : facts)
         for (const auto& [name, sc] : f.syscalls)
-            if (!sc.arch_private) all.insert(name);
+            if (!sc.arch_private && sc.implemented) all.insert(name);
     const int table_line = page.syscalls_table.front().line;
     for (const auto& name : all) {
         if (is_listed(name)) continue;
         std::set<std::string> present, families;
         for (const auto& f : facts)
-            if (f.syscall(name)) {
+            if (f.implemented_syscall(name)) {
                 present.insert(arch_id(f));
                 families.insert(family_of(arch_id(f)));
             }

@@ -47,7 +47,7 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
         for (const auto& name : claim.subjects) {
             // Gather the true per-arch sets.
             std::set<std::string> present, absent;
-            for (const auto& f : facts) (f.syscall(name) ? present : absent).insert(arch_id(f));
+            for (const auto& f : facts) (can_call(f, name) ? present : absent).insert(arch_id(f));
             if (present.empty()) continue;  // no such syscall anywhere: not ours to judge
 
             // Decide: what the sentence says against what the facts say.
@@ -87,8 +87,8 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
             f.message = message;
             for (const auto& af : facts) f.evidence.push_back(syscall_evidence(af, name));
             f.edit.line = claim.line;
-            f.edit.flag_text = fmt::format("{}; per Linux {} headers: present on {}; absent on {}", message,
-                                           facts.front().provenance.kernel_version, join_ids(present),
+            f.edit.flag_text = fmt::format("{}; as of Linux {}: present on {}; absent on {}", message,
+                                           archdata::kernel_series(facts.front().provenance.kernel_version), join_ids(present),
                                            absent.empty() ? std::string("none") : join_ids(absent));
             f.edit.summary = fmt::format("Correct the architectures named for {}()", name);
             // A one-sentence source line can be rewritten in place; otherwise flag only.

@@ -30,6 +30,10 @@ constexpr std::string_view kFamilies[] = {
     "NAME_MAX", "PATH_MAX", "PIPE_BUF", "ARG_MAX", "NGROUPS_MAX", "XATTR_",  // limits
 };
 
+// The call numbers ipc(2) takes (linux/ipc.h); DIPC and IPCCALL are not calls.
+constexpr std::string_view kIpcCalls[] = {"SEMOP", "SEMGET", "SEMCTL", "SEMTIMEDOP", "MSGSND", "MSGRCV",
+                                          "MSGGET", "MSGCTL", "SHMAT", "SHMDT", "SHMGET", "SHMCTL"};
+
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 bool is_errno_header(std::string_view header) {
@@ -59,6 +63,13 @@ bool is_syscall_pseudo_name(std::string_view macro) {
     return macro.ends_with("SYSCALL_BASE");
 }
 
+std::string multiplexed_call_name(std::string_view macro) {
+    if (starts_with(macro, "SYS_")) macro.remove_prefix(4);
+    std::string out(macro);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
 std::string syscall_name(std::string_view macro) {
     if (starts_with(macro, "__ARM_NR_")) return std::string(macro.substr(9));
     if (starts_with(macro, "__NR_")) return std::string(macro.substr(5));
@@ -71,8 +82,14 @@ std::optional<MacroKind> classify_macro(std::string_view name, std::string_view 
         if (starts_with(name, "__NR3264_")) return std::nullopt;
         return starts_with(name, "__ARM_NR_") ? MacroKind::arch_private_syscall : MacroKind::syscall;
     }
+    if (header == "linux/net.h" && starts_with(name, "SYS_")) return MacroKind::socketcall_call;
+    if (header == "linux/ipc.h")
+        for (std::string_view call : kIpcCalls)
+            if (name == call) return MacroKind::ipc_call;
     if (is_errno_header(header)) {
-        if (name.size() > 1 && name[0] == 'E' && std::isupper(static_cast<unsigned char>(name[1])))
+        // E2BIG: the second character may be a digit.
+        if (name.size() > 1 && name[0] == 'E' &&
+            (std::isupper(static_cast<unsigned char>(name[1])) || std::isdigit(static_cast<unsigned char>(name[1]))))
             return MacroKind::errno_value;
         return std::nullopt;
     }

@@ -9,7 +9,9 @@
 #include <thread>
 
 #include "parsers/headers/clang_handles.h"
+#include "parsers/headers/clang_parse.h"
 #include "parsers/headers/constant_families.h"
+#include "parsers/headers/kernel_source_facts.h"
 #include "parsers/headers/package_info.h"
 #include "parsers/headers/probe_source.h"
 #include "parsers/headers/struct_layouts.h"
@@ -18,83 +20,12 @@ namespace manaudit::headers {
 
 namespace {
 
-constexpr const char* kProbeFile = "manaudit-probe.c";
-
-// The clang builtin headers (stddef.h, ...), which -nostdinc drops.
-std::string resource_include_dir() {
-    static const std::string dir = [] {
-        std::error_code ec;
-        if (std::filesystem::is_directory(MANAUDIT_CLANG_RESOURCE_INCLUDE, ec))
-            return std::string(MANAUDIT_CLANG_RESOURCE_INCLUDE);
-        return std::string();
-    }();
-    return dir;
-}
-
-std::vector<std::string> clang_args(const archdata::ArchInfo& arch, const std::string& sysroot) {
-    std::vector<std::string> args = {"-x", "c", "-std=gnu11", "-target", std::string(arch.clang_target),
-                                     "-nostdinc", "-ffreestanding", "-ferror-limit=0", "-w"};
-    std::istringstream extra{std::string(arch.extra_args)};
-    for (std::string a; extra >> a;) args.push_back(a);
-    args.push_back("-isystem");
-    args.push_back(sysroot);
-    if (std::string res = resource_include_dir(); !res.empty()) {
-        args.push_back("-isystem");
-        args.push_back(res);
-    }
-    return args;
-}
-
-struct Location {
-    std::string file;
-    unsigned line = 0;
-    unsigned column = 0;
-};
-
-Location expansion_location(CXSourceLocation loc) {
-    CXFile file = nullptr;
-    Location out;
-    libclang().clang_getExpansionLocation(loc, &file, &out.line, &out.column, nullptr);
-    if (file) out.file = take_string(libclang().clang_getFileName(file));
-    return out;
-}
-
 /// `path` relative to the include dir (the header as code includes it).
 std::string relative_header(const std::string& path, const std::string& sysroot) {
     std::string root = sysroot;
     if (!root.empty() && root.back() != '/') root += '/';
     if (path.compare(0, root.size(), root) == 0) return path.substr(root.size());
     return std::filesystem::path(path).filename().string();
-}
-
-bool parse(CXIndex index, const std::vector<std::string>& args, const std::string& source, unsigned options,
-           TranslationUnit& tu, std::string& error) {
-    std::vector<const char*> argv;
-    for (const auto& a : args) argv.push_back(a.c_str());
-    CXUnsavedFile unsaved{kProbeFile, source.c_str(), static_cast<unsigned long>(source.size())};
-    CXErrorCode rc = libclang().clang_parseTranslationUnit2(index, kProbeFile, argv.data(), static_cast<int>(argv.size()),
-                                                 &unsaved, 1, options, tu.out());
-    if (rc != CXError_Success || !tu.get()) {
-        error = "libclang could not parse the probe (error " + std::to_string(static_cast<int>(rc)) + ")";
-        return false;
-    }
-    return true;
-}
-
-/// Errors of a parse as diagnostics naming the header and line.
-Diagnostics errors_of(CXTranslationUnit tu) {
-    Diagnostics out;
-    unsigned n = libclang().clang_getNumDiagnostics(tu);
-    for (unsigned i = 0; i < n; ++i) {
-        CXDiagnostic d = libclang().clang_getDiagnostic(tu, i);
-        if (libclang().clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
-            Location loc = expansion_location(libclang().clang_getDiagnosticLocation(d));
-            out.push_back({loc.file.empty() ? kProbeFile : loc.file, static_cast<int>(loc.line),
-                           static_cast<int>(loc.column), Level::error, take_string(libclang().clang_getDiagnosticSpelling(d))});
-        }
-        libclang().clang_disposeDiagnostic(d);
-    }
-    return out;
 }
 
 struct Candidate {
@@ -140,6 +71,7 @@ struct Evaluated {
     bool is_unsigned = false;
     bool has_value = false;
     bool has_sign = false;
+    std::optional<std::int64_t> time64;  ///< the value with a 64-bit time_t, where it differs
 };
 
 struct SecondPass {
@@ -168,6 +100,24 @@ CXChildVisitResult visit_enumerators(CXCursor c, CXCursor, CXClientData data) {
     return CXChildVisit_Continue;
 }
 
+/// Parses `source` and reads the enumerators of `count` evaluation lines
+/// starting at `first_line`; a line with an error is a macro that is not an
+/// integer constant (a string, a type, a pointer) and stays without value.
+bool evaluate(CXIndex index, const std::vector<std::string>& args, const std::string& source, int first_line,
+              std::size_t count, std::vector<Evaluated>& values, std::string& error) {
+    values.assign(count, Evaluated{});
+    TranslationUnit tu;
+    if (!parse(index, args, source, CXTranslationUnit_SkipFunctionBodies, tu, error)) return false;
+    std::set<std::size_t> failed;
+    for (const Diagnostic& d : errors_of(tu.get()))
+        if (d.file == kProbeFile && d.line >= first_line) failed.insert(static_cast<std::size_t>(d.line - first_line));
+    SecondPass second{&values};
+    libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(tu.get()), visit_enumerators, &second);
+    for (std::size_t i : failed)
+        if (i < values.size()) values[i] = Evaluated{};
+    return true;
+}
+
 // Enumerators are narrowed to the expression's width when it is unsigned
 // and narrower than 64 bits, which clang_getEnumConstantDeclUnsignedValue
 // already reports; signed values keep their sign.
@@ -177,6 +127,7 @@ archdata::Constant make_constant(const Candidate& c, const Evaluated& e) {
     k.header = c.header;
     k.is_unsigned = e.is_unsigned;
     k.value = e.is_unsigned ? static_cast<std::int64_t>(e.unsigned_value) : e.value;
+    k.value_time64 = e.time64;
     return k;
 }
 
@@ -191,11 +142,11 @@ std::string kernel_version_of(const std::map<std::string, std::int64_t>& extra) 
     return major + "." + minor + (sub.empty() ? "" : "." + sub);
 }
 
-ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, const std::string& sysroot_override) {
+ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, const Source& source) {
     ExtractResult result;
     result.arch_id = std::string(arch.id);
-    const bool is_default = sysroot_override.empty();
-    std::string sysroot = is_default ? default_sysroot(arch) : sysroot_override;
+    const bool is_default = source.sysroot.empty();
+    std::string sysroot = is_default ? default_sysroot(arch) : source.sysroot;
     while (sysroot.size() > 1 && sysroot.back() == '/') sysroot.pop_back();
     std::error_code ec;
     if (!std::filesystem::is_directory(sysroot, ec)) {
@@ -245,27 +196,41 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
     for (const auto& c : candidates) expressions.push_back(c.name);
     for (const auto& v : version_macros) expressions.push_back(v);
     const int first_line = count_lines(prelude) + 1;
-    std::vector<Evaluated> values(expressions.size());
+    std::vector<Evaluated> values;
     {
-        TranslationUnit tu;
         std::string error;
-        if (!parse(index, args, prelude + evaluation_source(expressions), CXTranslationUnit_SkipFunctionBodies, tu,
-                   error)) {
+        if (!evaluate(index, args, prelude + evaluation_source(expressions), first_line, expressions.size(), values,
+                      error)) {
             result.diags.push_back({sysroot, 0, 0, Level::error, error});
             return result;
         }
-        // A line with an error is a macro that is not an integer constant
-        // (a string, a type, a pointer); it is left out.
-        std::set<std::size_t> failed;
-        for (const Diagnostic& d : errors_of(tu.get()))
-            if (d.file == kProbeFile && d.line >= first_line) failed.insert(static_cast<std::size_t>(d.line - first_line));
-        SecondPass second{&values};
-        libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(tu.get()), visit_enumerators, &second);
-        for (std::size_t i : failed)
-            if (i < values.size()) values[i] = Evaluated{};
+    }
+    // Pass 3, for what pass 2 could not read as an integer: pointer casts
+    // (SIG_DFL), and values chosen by the C library's time_t (SO_RCVTIMEO),
+    // once for each time_t.
+    std::vector<std::size_t> retry;
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        if (!values[i].has_value && candidates[i].kind == MacroKind::constant) retry.push_back(i);
+    if (!retry.empty()) {
+        std::vector<std::string> retry_expressions;
+        for (std::size_t i : retry) retry_expressions.push_back(candidates[i].name);
+        std::vector<Evaluated> time32, time64;
+        std::string error;
+        // The typedef takes the first line; macro i is on first_line + 1 + i.
+        bool ok32 = evaluate(index, args, prelude + retry_evaluation_source(retry_expressions, "__kernel_long_t"),
+                             first_line + 1, retry.size(), time32, error);
+        bool ok64 = evaluate(index, args, prelude + retry_evaluation_source(retry_expressions, "long long"),
+                             first_line + 1, retry.size(), time64, error);
+        for (std::size_t j = 0; ok32 && ok64 && j < retry.size(); ++j) {
+            if (!time32[j].has_value || !time64[j].has_value) continue;
+            Evaluated& e = values[retry[j]];
+            e = time32[j];
+            if (time64[j].value != time32[j].value) e.time64 = time64[j].value;
+        }
     }
 
     archdata::ArchFacts facts;
+    std::vector<archdata::MultiplexedCall> multiplexer_calls;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const Candidate& c = candidates[i];
         const Evaluated& e = values[i];
@@ -285,6 +250,12 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
             }
             case MacroKind::errno_value: facts.errnos[c.name] = make_constant(c, e); break;
             case MacroKind::constant: facts.constants[c.name] = make_constant(c, e); break;
+            case MacroKind::socketcall_call:
+            case MacroKind::ipc_call:
+                multiplexer_calls.push_back({multiplexed_call_name(c.name),
+                                             c.kind == MacroKind::socketcall_call ? "socketcall" : "ipc", e.value,
+                                             c.header});
+                break;
         }
     }
     std::map<std::string, std::int64_t> version;
@@ -293,6 +264,8 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
         if (e.has_value) version[version_macros[j]] = e.value;
     }
     facts.structs = std::move(first.structs);
+    if (source.tree) apply_kernel_source(index, arch, args, *source.tree, facts, result.diags);
+    add_multiplexed_calls(facts, multiplexer_calls);
 
     archdata::Provenance& p = facts.provenance;
     p.arch_id = result.arch_id;
@@ -301,12 +274,19 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
     p.package = package.name;
     p.package_version = package.version;
     p.command = "manaudit extract --arch " + result.arch_id + (is_default ? "" : " --sysroot " + sysroot);
+    if (source.tree) {
+        p.command = "manaudit extract --kernel-source DIR --arch " + result.arch_id;
+        p.kernel_source = source.tree->package.empty() ? "Linux " + source.tree->version : source.tree->package;
+        p.package = "linux-source (make headers_install ARCH=" + std::string(arch.kernel_arch) + ")";
+        p.package_version = source.tree->version;
+        p.sysroot = "";
+    }
     p.clang_target = std::string(arch.clang_target);
     p.clang_args = std::string(arch.extra_args);
     p.stand_in = arch.stand_in;
     p.word_bits = arch.word_bits;
     p.byte_order = arch.big_endian ? "big" : "little";
-    p.sysroot = sysroot;
+    if (!source.tree) p.sysroot = sysroot;
     p.approximate_layouts = approximate;
     result.facts = std::move(facts);
     return result;
@@ -327,13 +307,22 @@ std::string default_sysroot(const archdata::ArchInfo& arch) {
 }
 
 ExtractResult extract_arch(const archdata::ArchInfo& arch, const std::string& sysroot) {
+    return extract_arch(arch, Source{sysroot, nullptr});
+}
+
+ExtractResult extract_arch(const archdata::ArchInfo& arch, const Source& source) {
     std::string error;
     if (!load_libclang(error)) return without_libclang(arch, error);
     Index index;
-    return extract_with_index(index.get(), arch, sysroot);
+    return extract_with_index(index.get(), arch, source);
 }
 
 std::vector<ExtractResult> extract_arches(std::span<const archdata::ArchInfo* const> arches, int jobs) {
+    return extract_arches(arches, jobs, std::vector<Source>(arches.size()));
+}
+
+std::vector<ExtractResult> extract_arches(std::span<const archdata::ArchInfo* const> arches, int jobs,
+                                          const std::vector<Source>& sources) {
     std::vector<ExtractResult> results(arches.size());
     if (std::string error; !load_libclang(error)) {
         for (std::size_t i = 0; i < arches.size(); ++i) results[i] = without_libclang(*arches[i], error);
@@ -343,7 +332,7 @@ std::vector<ExtractResult> extract_arches(std::span<const archdata::ArchInfo* co
     auto worker = [&] {
         Index index;  // libclang: one index per thread
         for (std::size_t i = next++; i < arches.size(); i = next++)
-            results[i] = extract_with_index(index.get(), *arches[i], {});
+            results[i] = extract_with_index(index.get(), *arches[i], sources[i]);
     };
     std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)),
                                                                           arches.size()));

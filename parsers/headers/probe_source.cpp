@@ -17,7 +17,7 @@ constexpr std::string_view kHeaders[] = {
     "linux/signal.h", "asm/signal.h", "asm/siginfo.h",
     "linux/eventpoll.h", "linux/poll.h", "asm/poll.h",
     "linux/resource.h", "asm/resource.h",
-    "asm/socket.h", "linux/socket.h", "asm/sockios.h", "linux/sockios.h",
+    "asm/socket.h", "linux/socket.h", "asm/sockios.h", "linux/sockios.h", "linux/net.h",
     // linux/shm.h includes libc's <unistd.h>; asm/shmbuf.h has shmid64_ds.
     "linux/ipc.h", "linux/msg.h", "linux/sem.h", "asm/msgbuf.h", "asm/sembuf.h", "asm/shmbuf.h",
     "asm/ioctls.h", "asm/ioctl.h", "asm/termbits.h", "linux/termios.h",
@@ -93,6 +93,27 @@ std::string evaluation_source(const std::vector<std::string>& macros) {
                macros[i] + ") * 0 - 1) > 0) };\n";
     }
     return out;
+}
+
+std::string retry_evaluation_source(const std::vector<std::string>& macros, std::string_view time_t_type) {
+    std::string out = "typedef " + std::string(time_t_type) + " time_t;";
+    for (std::size_t i = 0; i < macros.size(); ++i) {
+        const std::string n = std::to_string(i);
+        out += "\nenum { __manaudit_v_" + n + " = (__INTPTR_TYPE__)(" + macros[i] + "), __manaudit_u_" + n + " = 0 };";
+    }
+    return out + "\n";
+}
+
+std::string generic_syscalls_source() {
+    // The entry is pasted into the enumerator's name; the counter keeps
+    // repeated entries (sys_ni_syscall) apart. Including asm/unistd.h after
+    // these definitions makes its __SYSCALL lines expand, as the kernel's
+    // own syscall table does.
+    return R"(#define __manaudit_sc3(c, nr, entry) enum { __manaudit_sc_##c##_##entry = (nr) };
+#define __manaudit_sc2(c, nr, entry) __manaudit_sc3(c, nr, entry)
+#define __SYSCALL(nr, entry) __manaudit_sc2(__COUNTER__, nr, entry)
+#include <asm/unistd.h>
+)";
 }
 
 int count_lines(std::string_view text) {

@@ -1,23 +1,29 @@
-// Facts the shipped arch-data/linux-6.1 files must hold.
+// Facts the shipped arch-data/linux-*/ files must hold.
 #include <catch2/catch.hpp>
 
 #include "arch-data/arch_table.h"
 #include "arch-data/store.h"
+
+#include <filesystem>
 
 using namespace manaudit;
 using namespace manaudit::archdata;
 
 namespace {
 
-const ArchFacts& shipped(const std::string& id) {
+const std::string kRoot = std::string(MANAUDIT_SOURCE_DIR) + "/arch-data";
+
+/// One ABI of one shipped kernel generation ("6.1", "6.12"; default the newest).
+const ArchFacts& shipped(const std::string& id, const std::string& kernel = "6.12") {
     static std::map<std::string, ArchFacts> cache;
-    auto it = cache.find(id);
+    const std::string key = kernel + "/" + id;
+    auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     Diagnostics diags;
-    auto f = read_arch_file(std::string(MANAUDIT_SOURCE_DIR) + "/arch-data/linux-6.1/" + id + ".xml", diags);
+    auto f = read_arch_file(kRoot + "/linux-" + kernel + "/" + id + ".xml", diags);
     for (const auto& d : diags) INFO(format_diagnostic(d));
     REQUIRE(f);
-    return cache.emplace(id, std::move(*f)).first->second;
+    return cache.emplace(key, std::move(*f)).first->second;
 }
 
 std::int64_t value(const Constant* c) {
@@ -27,20 +33,94 @@ std::int64_t value(const Constant* c) {
 
 }  // namespace
 
-TEST_CASE("shipped data: every table arch, with its provenance", "[shipped]") {
+TEST_CASE("shipped data: both kernel generations, every ABI each kernel has, with provenance", "[shipped]") {
+    CHECK(kernel_versions(kRoot) == std::vector<std::string>{"6.1", "6.12"});
     for (const ArchInfo& a : all_arches()) {
-        const ArchFacts& f = shipped(std::string(a.id));
+        for (const std::string kernel : {"6.1", "6.12"}) {
+        // ia64 left the kernel in 6.7.
+        if (kernel == "6.12" && a.id == "ia64") {
+            CHECK_FALSE(std::filesystem::exists(kRoot + "/linux-6.12/ia64.xml"));
+            continue;
+        }
+        INFO("Linux " << kernel << " " << a.id);
+        const ArchFacts& f = shipped(std::string(a.id), kernel);
         CHECK(f.provenance.arch_id == a.id);
-        CHECK(f.provenance.command == "manaudit extract --arch " + std::string(a.id));
-        CHECK(f.provenance.package == "linux-libc-dev-" + std::string(a.debian_arch) + "-cross");
-        CHECK(f.provenance.kernel_version.starts_with("6.1."));
+        CHECK(f.provenance.kernel_version.starts_with(kernel + "."));
+        CHECK(f.provenance.kernel_source.starts_with("linux-source-" + kernel + " "));
+        CHECK(f.provenance.package == "linux-source (make headers_install ARCH=" + std::string(a.kernel_arch) + ")");
         CHECK(f.provenance.stand_in == a.stand_in);
         CHECK(f.provenance.word_bits == a.word_bits);
         CHECK(f.syscalls.size() > 250);
         CHECK(f.errnos.size() > 120);
         CHECK(f.layout("stat"));
         for (const auto& [name, layout] : f.structs) CHECK(layout.approximate == (a.stand_in || a.approximate_layouts));
+        // Every numbered call has a table entry, or is marked not implemented.
+        for (const auto& [name, sc] : f.syscalls)
+            if (!sc.arch_private && sc.implemented) CHECK_FALSE(sc.entry.empty());
+        }
     }
+}
+
+TEST_CASE("shipped data: a number is not a call", "[shipped]") {
+    for (const char* id : {"powerpc", "mips-o32"}) {
+        INFO(id);
+        REQUIRE(shipped(id).syscall("modify_ldt"));
+        CHECK_FALSE(shipped(id).syscall("modify_ldt")->implemented);
+        CHECK_FALSE(shipped(id).implemented_syscall("modify_ldt"));
+    }
+    CHECK(shipped("x86_64").implemented_syscall("modify_ldt"));
+    CHECK(shipped("i386").implemented_syscall("modify_ldt"));
+}
+
+TEST_CASE("shipped data: accept through socketcall on i386, s390x and m68k", "[shipped]") {
+    for (const char* id : {"i386", "s390x", "m68k"}) {
+        INFO(id);
+        CHECK_FALSE(shipped(id).implemented_syscall("accept"));
+        const MultiplexedCall* m = shipped(id).multiplexed_call("accept");
+        REQUIRE(m);
+        CHECK(m->via == "socketcall");
+        CHECK(m->call == 5);
+    }
+    CHECK(shipped("x86_64").implemented_syscall("accept"));
+    CHECK_FALSE(shipped("x86_64").multiplexed_call("accept"));
+    // SysV IPC through ipc(2) where the ABI has it.
+    REQUIRE(shipped("i386").multiplexed_call("semtimedop"));
+    CHECK(shipped("i386").multiplexed_call("semtimedop")->via == "ipc");
+}
+
+TEST_CASE("shipped data: Linux 6.12 knows calls Linux 6.1 does not", "[shipped]") {
+    for (const char* id : {"x86_64", "arm64", "riscv64"}) {
+        INFO(id);
+        CHECK(shipped(id).implemented_syscall("cachestat"));
+        CHECK(shipped(id).implemented_syscall("mseal"));
+        CHECK_FALSE(shipped(id, "6.1").syscall("cachestat"));
+    }
+}
+
+TEST_CASE("shipped data: LoongArch has no open, and the stat family of its 6.12 headers", "[shipped]") {
+    const ArchFacts& la = shipped("loongarch64");
+    CHECK_FALSE(la.syscall("open"));
+    CHECK(la.implemented_syscall("openat"));
+    CHECK(la.implemented_syscall("statx"));
+    // Linux 6.11 gave LoongArch fstat and newfstatat back (syscall_abis_64 = common 64).
+    CHECK(la.implemented_syscall("fstat"));
+    CHECK(la.implemented_syscall("newfstatat"));
+    CHECK_FALSE(shipped("loongarch64", "6.1").syscall("fstat"));
+}
+
+TEST_CASE("shipped data: E2BIG, signal handler values, time_t-dependent socket options", "[shipped]") {
+    for (const char* id : {"x86_64", "alpha", "mips-o32"}) {
+        INFO(id);
+        CHECK(shipped(id).errno_value("E2BIG"));
+        REQUIRE(shipped(id).constant("SIG_DFL"));
+        CHECK(shipped(id).constant("SIG_DFL")->value == 0);
+        CHECK(shipped(id).constant("SIG_ERR")->value == -1);
+    }
+    const Constant* rcvtimeo = shipped("i386").constant("SO_RCVTIMEO");
+    REQUIRE(rcvtimeo);
+    REQUIRE(rcvtimeo->value_time64);
+    CHECK(rcvtimeo->value == 20);
+    CHECK(*rcvtimeo->value_time64 == 66);
 }
 
 TEST_CASE("shipped data: errnos that differ by arch", "[shipped]") {

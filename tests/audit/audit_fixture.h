@@ -28,6 +28,18 @@ public:
         facts_.syscalls[name] = {name, number, header, false};
         return *this;
     }
+    /// A numbered slot whose kernel entry is sys_ni_syscall.
+    FactsBuilder& reserved(const std::string& name, std::int64_t number) {
+        syscall(name, number);
+        facts_.syscalls[name].entry = "sys_ni_syscall";
+        facts_.syscalls[name].implemented = false;
+        return *this;
+    }
+    /// A call reached through a multiplexer (socketcall, ipc).
+    FactsBuilder& multiplexed(const std::string& name, const std::string& via, std::int64_t call) {
+        facts_.multiplexed[name] = {name, via, call, via == "ipc" ? "linux/ipc.h" : "linux/net.h"};
+        return *this;
+    }
     FactsBuilder& errno_value(const std::string& name, std::int64_t value) {
         facts_.errnos[name] = {name, value, false, "asm-generic/errno.h"};
         return *this;

@@ -67,3 +67,24 @@ TEST_CASE("syscall-missing-on-arch: olddir_unrelated.2, a restriction about some
     CHECK(findings.size() == 1);
     CHECK(compare_with_expected(page, findings) == "");
 }
+
+TEST_CASE("syscall-missing-on-arch: a call reached through socketcall is not missing", "[audit][syscall-missing-on-arch]") {
+    auto page = fixture_page("syscall-missing-on-arch", "acceptish.2", "man2");
+    auto findings = run_check("syscall-missing-on-arch", page, world_with_kernel_source());
+    CHECK(compare_with_expected(page, findings) == "");
+}
+
+TEST_CASE("syscall-missing-on-arch: a reserved slot is not a call", "[audit][syscall-missing-on-arch]") {
+    auto page = fixture_page("syscall-missing-on-arch", "ldtcall.2", "man2");
+    auto findings = run_check("syscall-missing-on-arch", page, world_with_kernel_source());
+    CHECK(compare_with_expected(page, findings) == "");
+    REQUIRE(findings.size() == 1);
+    bool saw_reserved = false;
+    for (const auto& e : findings[0].evidence)
+        if (e.arch == "arm64") {
+            CHECK_FALSE(e.present);
+            CHECK(e.value == "reserved slot 154, not implemented");
+            saw_reserved = true;
+        }
+    CHECK(saw_reserved);
+}

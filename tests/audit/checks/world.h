@@ -33,4 +33,18 @@ inline std::vector<archdata::ArchFacts> world_with_alpha() {
     return facts;
 }
 
+/// The small world with what kernel sources add: a call i386 reaches only
+/// through socketcall, and one that arm64 and riscv64 number as a reserved slot.
+inline std::vector<archdata::ArchFacts> world_with_kernel_source() {
+    auto facts = small_world();
+    for (auto& f : facts) {
+        const std::string& id = f.provenance.arch_id;
+        if (id == "i386") f.multiplexed["acceptish"] = {"acceptish", "socketcall", 5, "linux/net.h"};
+        else f.syscalls["acceptish"] = {"acceptish", 43, "asm/unistd.h", false};
+        f.syscalls["ldtcall"] = {"ldtcall", 154, "asm/unistd.h", false};
+        if (id == "arm64" || id == "riscv64") f.syscalls["ldtcall"].implemented = false;
+    }
+    return facts;
+}
+
 }  // namespace manaudit::audit::testing
