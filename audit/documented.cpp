@@ -154,7 +154,10 @@ bool already_documented(const manpages::Page& page, const DocumentedQuery& query
                 if (!query.arches.empty() && std::includes(abis.begin(), abis.end(), query.arches.begin(),
                                                            query.arches.end()))
                     return true;
-                if (std::any_of(abis.begin(), abis.end(), [&](const std::string& a) { return query.present.count(a); }))
+                // "Linux, x86." restricts the call to x86: it documents the
+                // absence everywhere else, unless it names an arch that lacks it.
+                if (!abis.empty() &&
+                    std::none_of(abis.begin(), abis.end(), [&](const std::string& a) { return query.arches.count(a); }))
                     return true;
             }
         }

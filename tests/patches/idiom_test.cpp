@@ -88,7 +88,7 @@ TEST_CASE("fix mode: a finding that cannot be placed is flagged instead, the oth
           "[patches][fallback]") {
     manpages::Page page = fixture_page("getdirent69.2", "man/man2/getdirent.2");
     Diagnostics diags;
-    auto plan = plan_page(page, {note_finding(page.path, 14), stale_rewrite(page.path, 19)}, Mode::fix, diags);
+    auto plan = plan_page(page, {note_finding(page.path, 14), stale_rewrite(page.path, 18)}, Mode::fix, diags);
     REQUIRE(plan);
     CHECK(plan->findings.size() == 2);
     CHECK(plan->flagged_instead == std::vector<int>{1});
@@ -97,7 +97,7 @@ TEST_CASE("fix mode: a finding that cannot be placed is flagged instead, the oth
           std::string::npos);
     REQUIRE(diags.size() == 1);
     CHECK(diags[0].level == Level::warning);
-    CHECK(diags[0].line == 19);
+    CHECK(diags[0].line == 18);
     CHECK(diags[0].message.find("[x86-only-statement] (getdirent-claim) cannot be written as text") !=
           std::string::npos);
     CHECK(diags[0].message.find("flagged with a FIXME comment instead") != std::string::npos);
@@ -113,17 +113,17 @@ TEST_CASE("fix mode: a finding that cannot be placed is flagged instead, the oth
 
 TEST_CASE("fix mode: a syscalls(2) row held in a T{ } block is replaced whole", "[patches][table]") {
     manpages::Page page = fixture_page("calltable69.2", "man/man2/calltable.2");
-    page.syscalls_table = {{"accept", "2", "2.0", "See notes on socketcall(2)", 9},
-                           {"arch_prctl", "2", "2.6", "x86_64, x86 since 4.12", 12},
-                           {"close", "2", "1.0", "", 15}};
+    page.syscalls_table = {{"accept", "2", "2.0", "See notes on socketcall(2)", 10},
+                           {"arch_prctl", "2", "2.6", "x86_64, x86 since 4.12", 13},
+                           {"close", "2", "1.0", "", 16}};
     Finding f;
     f.check_id = "syscalls-table-notes";
     f.page = page.path;
-    f.line = 12;
+    f.line = 13;
     f.subject = "arch_prctl";
     f.message = "the table says arch_prctl is x86 only";
     f.edit.kind = ProposedEdit::Kind::table_note;
-    f.edit.line = 12;
+    f.edit.line = 13;
     f.edit.flag_text = f.message;
     f.edit.new_text = "x86-64, x86 since 4.12, x32";
     Diagnostics diags;
@@ -131,10 +131,10 @@ TEST_CASE("fix mode: a syscalls(2) row held in a T{ } block is replaced whole", 
     REQUIRE(plan);
     CHECK(diags.empty());
     auto lines = lines_of(plan->patched);
-    CHECK(lines[8] == "\\fBaccept\\fP(2)\t2.0\tT{");
-    CHECK(lines[11] == "\\fBarch_prctl\\fP(2)\t2.6\tx86-64, x86 since 4.12, x32");
-    CHECK(lines[12] == "\\fBclose\\fP(2)\t1.0");
-    CHECK(lines[13] == ".TE");
+    CHECK(lines[9] == "\\fBaccept\\fP(2)\t2.0\tT{");
+    CHECK(lines[12] == "\\fBarch_prctl\\fP(2)\t2.6\tx86-64, x86 since 4.12, x32");
+    CHECK(lines[13] == "\\fBclose\\fP(2)\t1.0");
+    CHECK(lines[14] == ".TE");
 }
 
 TEST_CASE("subject prefixes follow the tree's history", "[patches][subject]") {
