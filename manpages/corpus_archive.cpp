@@ -17,6 +17,7 @@ namespace {
 struct ArchivedFile {
     std::string raw;          ///< bytes as stored (maybe gzip)
     std::string link_target;  ///< a symlink's or hard link's target, relative to the root
+    std::string absolute_target;  ///< a symlink's target when it is absolute (never followed)
     bool is_link = false;
 };
 
@@ -31,6 +32,14 @@ struct TarballTree : PageTree {
         if (it == files_.end()) return TreeEntry{};
         TreeEntry e;
         e.origin = tarball_ + ":" + it->first;
+        if (!it->second.absolute_target.empty()) {
+            e.kind = TreeEntry::Kind::unreadable;
+            e.problem = Diagnostic{e.origin, 0, 0, Level::error,
+                                   fmt::format("symlink target '{}' is absolute: an archive's links must be "
+                                               "relative to stay inside it",
+                                               it->second.absolute_target)};
+            return e;
+        }
         if (it->second.is_link) {
             e.kind = TreeEntry::Kind::link;
             e.link_target = strip_gz(it->second.link_target);
@@ -136,10 +145,11 @@ private:
         } else if (type == AE_IFLNK) {
             const char* symlink = archive_entry_symlink(entry);
             if (symlink && symlink[0] == '/') {
-                error(fmt::format("symlink target '{}' is absolute: an archive's links must be relative to stay "
-                                  "inside it",
-                                  symlink),
-                      tarball_ + ":" + *name);
+                // Reported when something leads to it: a release may hold such
+                // links outside the sections read.
+                stored.file.is_link = true;
+                stored.file.absolute_target = symlink;
+                entries.push_back(std::move(stored));
                 return true;
             }
             auto target = normalize_relative(join_path(dir_of(*name), symlink ? symlink : ""));

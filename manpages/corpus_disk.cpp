@@ -48,6 +48,9 @@ public:
             if (!inside)
                 return unreadable(file, fmt::format("resolves to {}, outside the tree {}", real.string(),
                                                     real_root_.string()));
+            // A page symlink is followed one step, so an alias chain keeps its
+            // steps (man2/x.2 -> ../man3/x.3 -> y.3); what lies outside is refused above.
+            if (fs::is_symlink(status)) return load_link(file, name);
             if (*inside != name) {
                 TreeEntry e;
                 e.kind = TreeEntry::Kind::link;

@@ -187,7 +187,7 @@ TEST_CASE("an absolute symlink inside a tarball says so", "[corpus][generations]
     Corpus corpus = read_corpus({tarball});
 
     CHECK(page_paths(corpus) == Paths{"man2/open.2"});
-    CHECK(messages(corpus) == Paths{tarball + ":mp/man2/creat.2: error: symlink target "
+    CHECK(messages(corpus) == Paths{tarball + ":man2/creat.2: error: symlink target "
                                               "'/usr/share/man/man2/open.2.gz' is absolute: an archive's links "
                                               "must be relative to stay inside it"});
 }

@@ -119,7 +119,7 @@ TEST_CASE("nested unions become one field, unterminated structs are skipped", "[
     CHECK(found[0].fields[1].name == "u");
 }
 
-TEST_CASE("GNU forward parameter declarations: the part after the last ';' is the parameter list", "[cdecl][gen6]") {
+TEST_CASE("GNU forward parameter declarations: the part after the last semicolon is the parameter list", "[cdecl][gen6]") {
     auto fn = parse_prototype("ssize_t read(size_t count;\n int fd, void buf[count], size_t count);");
     REQUIRE(fn);
     CHECK(fn->name == "read");
