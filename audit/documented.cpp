@@ -9,6 +9,8 @@ namespace manaudit::audit {
 
 namespace {
 
+std::set<std::string> abis_with_vendor_names(std::string_view sentence);
+
 /// The ABIs a sentence restricts the fact to, when it says so of the fact
 /// itself: "This call is specific to Linux on 32-bit Intel processors",
 /// "open_foo() is available only on arm64". Empty when it does not.
@@ -18,13 +20,46 @@ std::set<std::string> restricted_to(std::string_view sentence, const DocumentedQ
     for (const auto& phrase : query.phrases) about_fact = about_fact || contains_ci(sentence, phrase);
     if (!about_fact) return {};
     if (!contains_ci(sentence, "specific to") && !contains_identifier(sentence, "only")) return {};
-    std::set<std::string> abis = abis_mentioned_in(sentence);
     // Intel's processors are x86; its 32-bit ones i386 (vendor names are not in the arch table).
+    return abis_with_vendor_names(sentence);
+}
+
+/// The ABIs an Intel vendor phrase stands for, beside the arch names proper.
+std::set<std::string> abis_with_vendor_names(std::string_view sentence) {
+    std::set<std::string> abis = abis_mentioned_in(sentence);
     if (contains_ci(sentence, "32-bit Intel")) abis.insert("i386");
     else if (contains_identifier(sentence, "Intel")) abis.insert({"x86_64", "i386", "x32"});
     return abis;
 }
 
+/// Whether the fact is what the page is about (one of the names in NAME), so
+/// that its STANDARDS and HISTORY, which speak of the page's calls as a
+/// whole, speak of it.
+bool is_page_subject(const manpages::Page& page, const DocumentedQuery& query) {
+    for (const auto& name : query.names)
+        if (std::find(page.names.begin(), page.names.end(), name) != page.names.end()) return true;
+    return false;
+}
+
+/// A terse statement of where the page's calls belong, as man-pages 6.x
+/// writes STANDARDS and HISTORY: "Linux, x86.", "Linux on 32-bit Intel
+/// processors.", "Linux 2.6.16 (x86)." A short sentence naming Linux and an
+/// architecture, and nothing that sends it elsewhere.
+bool is_terse_platform_statement(std::string_view sentence) {
+    if (!contains_identifier(sentence, "Linux") || abis_with_vendor_names(sentence).empty()) return false;
+    int words = 0;
+    bool in_word = false;
+    for (char c : sentence) {
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (letter && !in_word) ++words;
+        in_word = letter;
+    }
+    return words <= 8;
+}
+
+bool is_platform_section(const std::string& section) {
+    return section == "STANDARDS" || section == "HISTORY" || section == "CONFORMING TO" || section == "VERSIONS";
+}
 
 // What a reader sees of a block: a tagged paragraph's tag and its body.
 std::string visible_text(const manpages::Block& block) {
@@ -107,6 +142,26 @@ bool already_documented(const manpages::Page& page, const DocumentedQuery& query
         naming.abis.insert(c.abis.begin(), c.abis.end());
     }
     if (covers(naming, query, false)) return true;
+
+    // STANDARDS/HISTORY in either generation's form: a terse statement naming
+    // the architectures the page's calls belong to documents them.
+    if (is_page_subject(page, query)) {
+        for (const auto& b : page.blocks) {
+            if (!is_visible(b) || !is_platform_section(b.section)) continue;
+            for (const auto& sentence : split_sentences(visible_text(b))) {
+                if (!is_terse_platform_statement(sentence)) continue;
+                auto abis = abis_with_vendor_names(sentence);
+                if (!query.arches.empty() && std::includes(abis.begin(), abis.end(), query.arches.begin(),
+                                                           query.arches.end()))
+                    return true;
+                // "Linux, x86." restricts the call to x86: it documents the
+                // absence everywhere else, unless it names an arch that lacks it.
+                if (!abis.empty() &&
+                    std::none_of(abis.begin(), abis.end(), [&](const std::string& a) { return query.arches.count(a); }))
+                    return true;
+            }
+        }
+    }
 
     if (!query.present.empty()) {
         std::set<std::string> named_on_page;

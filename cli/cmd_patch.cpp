@@ -6,6 +6,7 @@
 #include "audit/run.h"
 #include "cli/audit_selection.h"
 #include "cli/commands.h"
+#include "manpages/corpus.h"
 #include "patches/apply.h"
 #include "patches/identity.h"
 #include "patches/plan_all.h"
@@ -74,6 +75,9 @@ int run(const PatchArgs& args, bool signoff_given) {
     }
     print(result.diagnostics, Level::error);
     series_options.pages_audited = int(result.pages.size());
+    // Subjects follow the tree's own history ("man/man2/open.2: " or "open.2: ").
+    if (!inputs.pages.empty())
+        series_options.subject_style = patches::subject_style_of_tree(manpages::tree_root_of(inputs.pages.front()));
 
     Diagnostics diags;
     patches::PlanAllResult planned = patches::plan_all(result.pages, result.findings, *mode, diags);

@@ -18,6 +18,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// A tree or archive with none of the pages asked for is not what it claims
+/// to be (an empty folder, the wrong folder, a tarball of something else):
+/// an input that could not be read, not an empty and clean audit.
+void report_without_pages(const std::string& input, const detail::PageTree& tree, const CorpusOptions& options,
+                          Corpus& out) {
+    auto paths = tree.selected_paths();
+    bool any_section2 = std::any_of(paths.begin(), paths.end(),
+                                    [](const std::string& path) { return detail::page_section(path).starts_with('2'); });
+    std::string message;
+    if (paths.empty())
+        message = options.section2 ? "no section 2 pages found (not a man page tree or release?)"
+                                   : "no 3type pages found (not a man page tree or release?)";
+    else if (options.section2 && !any_section2)
+        message = "no section 2 pages found, only other sections";
+    if (message.empty()) return;
+    out.diagnostics.push_back(Diagnostic{input, 0, 0, Level::error, std::move(message)});
+    ++out.unreadable;
+}
+
 void read_input(const std::string& input, const CorpusOptions& options, Corpus& out) {
     std::error_code ec;
     auto status = fs::status(input, ec);
@@ -35,10 +54,12 @@ void read_input(const std::string& input, const CorpusOptions& options, Corpus& 
     std::unique_ptr<detail::PageTree> tree;
     if (fs::is_directory(status)) {
         tree = detail::open_directory_tree(input, options);
-        if (tree->selected_paths().empty())
-            out.diagnostics.push_back(Diagnostic{input, 0, 0, Level::warning, "no section 2 or 3type pages found"});
+        report_without_pages(input, *tree, options, out);
     } else if (detail::is_tarball_name(input)) {
+        int unreadable_before = out.unreadable;
         tree = detail::open_tarball_tree(input, options, out);
+        // An archive that could not be read at all was reported already.
+        if (out.unreadable == unreadable_before) report_without_pages(input, *tree, options, out);
     } else {
         tree = detail::open_file_tree(input, options);
     }
@@ -74,6 +95,15 @@ Corpus read_corpus(const std::vector<std::string>& inputs, const CorpusOptions& 
     for (const auto& input : inputs) read_input(input, options, corpus);
     merge_and_sort(corpus.pages);
     return corpus;
+}
+
+std::string tree_root_of(const std::string& input) {
+    std::error_code ec;
+    auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status) || detail::is_tarball_name(input)) return {};
+    fs::path dir = fs::is_directory(status) ? fs::path(input) : fs::path(input).parent_path();
+    if (dir.empty()) dir = ".";
+    return detail::find_tree_root(dir).string();
 }
 
 std::string installed_release_root() { return "/usr/share/man"; }

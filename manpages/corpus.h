@@ -40,6 +40,11 @@ struct Corpus {
 /// tarball (.tar.gz, .tar.xz; read in memory). The run goes on past bad inputs.
 Corpus read_corpus(const std::vector<std::string>& inputs, const CorpusOptions& options = {});
 
+/// The tree root an input folder or page file belongs to (real path; see
+/// find_tree_root), which page paths are relative to; empty for a tarball
+/// or an input that does not exist.
+std::string tree_root_of(const std::string& input);
+
 /// The installed release: /usr/share/man.
 std::string installed_release_root();
 

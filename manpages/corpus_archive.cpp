@@ -17,6 +17,7 @@ namespace {
 struct ArchivedFile {
     std::string raw;          ///< bytes as stored (maybe gzip)
     std::string link_target;  ///< a symlink's or hard link's target, relative to the root
+    std::string absolute_target;  ///< a symlink's target when it is absolute (never followed)
     bool is_link = false;
 };
 
@@ -31,6 +32,14 @@ struct TarballTree : PageTree {
         if (it == files_.end()) return TreeEntry{};
         TreeEntry e;
         e.origin = tarball_ + ":" + it->first;
+        if (!it->second.absolute_target.empty()) {
+            e.kind = TreeEntry::Kind::unreadable;
+            e.problem = Diagnostic{e.origin, 0, 0, Level::error,
+                                   fmt::format("symlink target '{}' is absolute: an archive's links must be "
+                                               "relative to stay inside it",
+                                               it->second.absolute_target)};
+            return e;
+        }
         if (it->second.is_link) {
             e.kind = TreeEntry::Kind::link;
             e.link_target = strip_gz(it->second.link_target);
@@ -69,13 +78,17 @@ std::string after_first_component(const std::string& path) {
 class ArchiveReader {
 public:
     ArchiveReader(const std::string& tarball, const CorpusOptions& options, Corpus& out)
-        : tarball_(tarball), options_(options), out_(out) {}
+        : tarball_(tarball), options_(options), out_(out), unreadable_at_start_(out.unreadable) {}
 
     std::unique_ptr<PageTree> read() {
         auto tree = std::make_unique<TarballTree>(tarball_, options_.max_page_bytes);
         archive* a = archive_read_new();
         archive_read_support_filter_all(a);
-        archive_read_support_format_all(a);
+        // Tar only: the "all formats" set takes any text for an mtree archive
+        // and an empty file for an empty archive, so a file that is not a
+        // release would read as a clean, empty one.
+        archive_read_support_format_tar(a);
+        archive_read_support_format_gnutar(a);
         if (archive_read_open_filename(a, tarball_.c_str(), 1 << 16) != ARCHIVE_OK) {
             error(fmt::format("cannot open archive: {}", archive_error_string(a)));
             archive_read_free(a);
@@ -93,6 +106,8 @@ public:
             if (!take_entry(a, entry, entries)) break;
         }
         archive_read_free(a);
+        if (all_names_.empty() && out_.unreadable == unreadable_at_start_)
+            error("the archive holds no entries (empty, or not a tar archive)");
         place(entries, *tree);
         return tree;
     }
@@ -129,6 +144,14 @@ private:
             stored.file.link_target = *target;  // relative to the archive root; the top folder is cut later
         } else if (type == AE_IFLNK) {
             const char* symlink = archive_entry_symlink(entry);
+            if (symlink && symlink[0] == '/') {
+                // Reported when something leads to it: a release may hold such
+                // links outside the sections read.
+                stored.file.is_link = true;
+                stored.file.absolute_target = symlink;
+                entries.push_back(std::move(stored));
+                return true;
+            }
             auto target = normalize_relative(join_path(dir_of(*name), symlink ? symlink : ""));
             if (!target) {
                 error(fmt::format("symlink target '{}' is outside the archive", symlink ? symlink : ""),
@@ -193,7 +216,13 @@ private:
             std::string last = folder.substr(folder.rfind('/') == std::string::npos ? 0 : folder.rfind('/') + 1);
             if ((folder.empty() || is_section_dir(last)) && section_selected(page_section(page), options_))
                 tree.selected_.push_back(page);
-            tree.files_.emplace(path, std::move(e.file));
+            // tar extracts entries in order, so a later entry of the same name wins.
+            auto [it, added] = tree.files_.try_emplace(path);
+            if (!added)
+                out_.diagnostics.push_back(Diagnostic{tarball_ + ":" + e.name, 0, 0, Level::warning,
+                                                      "duplicate entry: this later one replaces the earlier, as tar "
+                                                      "would extract it"});
+            it->second = std::move(e.file);
         }
         std::sort(tree.selected_.begin(), tree.selected_.end());
         tree.selected_.erase(std::unique(tree.selected_.begin(), tree.selected_.end()), tree.selected_.end());
@@ -203,6 +232,7 @@ private:
     const CorpusOptions& options_;
     Corpus& out_;
     std::vector<std::string> all_names_;
+    int unreadable_at_start_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -19,6 +20,9 @@ class DiskTree : public PageTree {
 public:
     DiskTree(fs::path root, std::vector<std::string> selected, std::size_t max_bytes)
         : root_(std::move(root)), selected_(std::move(selected)), max_bytes_(max_bytes) {
+        std::error_code ec;
+        real_root_ = fs::canonical(root_, ec);
+        if (ec) real_root_ = fs::absolute(root_, ec).lexically_normal();
         std::sort(selected_.begin(), selected_.end());
         selected_.erase(std::unique(selected_.begin(), selected_.end()), selected_.end());
     }
@@ -32,7 +36,28 @@ public:
             std::error_code ec;
             auto status = fs::symlink_status(file, ec);
             if (ec || !fs::exists(status)) continue;
+            // The real path decides: a page seen through a symlinked file or
+            // folder is an alias of the page at its real path, and a real path
+            // outside the tree is never read.
+            fs::path real = fs::canonical(file, ec);
+            if (ec) {
+                if (fs::is_symlink(status)) return load_link(file, name);
+                return unreadable(file, "cannot resolve: " + ec.message());
+            }
+            auto inside = inside_root(real);
+            if (!inside)
+                return unreadable(file, fmt::format("resolves to {}, outside the tree {}", real.string(),
+                                                    real_root_.string()));
+            // A page symlink is followed one step, so an alias chain keeps its
+            // steps (man2/x.2 -> ../man3/x.3 -> y.3); what lies outside is refused above.
             if (fs::is_symlink(status)) return load_link(file, name);
+            if (*inside != name) {
+                TreeEntry e;
+                e.kind = TreeEntry::Kind::link;
+                e.origin = file.string();
+                e.link_target = strip_gz(*inside);
+                return e;
+            }
             if (!fs::is_regular_file(status)) return unreadable(file, "not a regular file");
             return load_file(file);
         }
@@ -40,6 +65,13 @@ public:
     }
 
 private:
+    /// `real` relative to the tree's real root, or nothing when it lies outside.
+    std::optional<std::string> inside_root(const fs::path& real) const {
+        fs::path relative = real.lexically_relative(real_root_);
+        if (relative.empty()) return std::nullopt;
+        return normalize_relative(relative.generic_string());
+    }
+
     TreeEntry unreadable(const fs::path& file, std::string message) const {
         TreeEntry e;
         e.kind = TreeEntry::Kind::unreadable;
@@ -55,7 +87,7 @@ private:
         std::optional<std::string> relative;
         if (target.is_absolute()) {
             // An absolute link may still point inside the tree, under another spelling of the root.
-            fs::path inside = fs::weakly_canonical(target, ec).lexically_relative(fs::weakly_canonical(root_, ec));
+            fs::path inside = fs::weakly_canonical(target, ec).lexically_relative(real_root_);
             if (!ec && !inside.empty()) relative = normalize_relative(inside.generic_string());
         } else {
             relative = normalize_relative(join_path(dir_of(name), target.generic_string()));
@@ -91,6 +123,7 @@ private:
     }
 
     fs::path root_;
+    fs::path real_root_;
     std::vector<std::string> selected_;
     std::size_t max_bytes_;
 };
@@ -109,12 +142,16 @@ void list_pages(const fs::path& dir, const std::string& prefix, const CorpusOpti
     }
 }
 
-/// Section folders (man2, man3type, ...) directly in `dir`.
+/// Section folders (man2, man3type, ...) directly in `dir`. A symlinked
+/// folder is an alias (today's compat links man2 -> man/man2) or leads out of
+/// the tree: its pages are read under their real paths or not at all.
 std::vector<std::string> section_dirs(const fs::path& dir) {
     std::vector<std::string> out;
     std::error_code ec;
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         auto name = it->path().filename().string();
+        std::error_code link_ec;
+        if (it->is_symlink(link_ec)) continue;
         if (is_section_dir(name) && it->is_directory(ec)) out.push_back(name);
     }
     std::sort(out.begin(), out.end());
@@ -133,39 +170,82 @@ fs::path without_trailing_slash(const fs::path& p) {
     return s;
 }
 
+/// Whether `dir` is a man-pages checkout that keeps its pages under man/:
+/// a git top level, the project's build files, or a compat link into man/.
+bool holds_man_folder_layout(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir / "man", ec)) return false;
+    if (fs::exists(fs::symlink_status(dir / ".git", ec)) || fs::is_directory(dir / "share" / "mk", ec)) return true;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::error_code link_ec;
+        if (!is_section_dir(it->path().filename().string()) || !it->is_symlink(link_ec)) continue;
+        fs::path target = fs::read_symlink(it->path(), link_ec);
+        if (!link_ec && (target == fs::path("man") / it->path().filename() ||
+                         target == fs::path("man") / it->path().filename() / "")) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+fs::path find_tree_root(const fs::path& dir) {
+    std::error_code ec;
+    fs::path real = fs::canonical(dir, ec);
+    if (ec) return without_trailing_slash(dir);
+    fs::path root = real;
+    if (is_section_dir(root.filename().string())) root = root.parent_path();
+    if (root.filename() == "man" && holds_man_folder_layout(root.parent_path())) root = root.parent_path();
+    return root;
+}
+
+namespace {
+
+/// `dir` relative to `root` ("man/man2"), both real paths.
+std::string relative_folder(const fs::path& dir, const fs::path& root) {
+    auto relative = normalize_relative(dir.lexically_relative(root).generic_string());
+    return relative ? *relative : std::string();
+}
+
 }  // namespace
 
 std::unique_ptr<PageTree> open_directory_tree(const fs::path& given, const CorpusOptions& options) {
-    fs::path dir = without_trailing_slash(given);
+    // Whatever folder is given (the root, man/, man/man2, a compat link),
+    // paths are relative to the tree's root and each page is read once.
+    std::error_code ec;
+    fs::path real = fs::canonical(given, ec);
+    if (ec) real = without_trailing_slash(given);
+    fs::path root = find_tree_root(real);
     std::vector<std::string> selected;
-    std::string name = dir.filename().string();
-    if (is_section_dir(name)) {
-        list_pages(dir, name, options, selected);
-        return std::make_unique<DiskTree>(parent_or_dot(dir), std::move(selected), options.max_page_bytes);
+    if (is_section_dir(real.filename().string())) {
+        list_pages(real, relative_folder(real, root), options, selected);
+        return std::make_unique<DiskTree>(root, std::move(selected), options.max_page_bytes);
     }
     // Debian and 6.03 keep section folders at the root; newer checkouts under man/.
     bool any_section_dir = false;
     for (const std::string& base : {std::string(), std::string("man")}) {
-        for (auto& section_dir : section_dirs(base.empty() ? dir : dir / base)) {
+        fs::path folder = base.empty() ? root : root / base;
+        for (auto& section_dir : section_dirs(folder)) {
             any_section_dir = true;
             // Only man2* and man3* folders can hold section 2 or 3type pages; the others are not listed.
             bool may_hold =
                 (section_dir[3] == '2' && options.section2) || (section_dir[3] == '3' && options.section3type);
-            if (may_hold) list_pages(dir / base / section_dir, join_path(base, section_dir), options, selected);
+            if (may_hold) list_pages(folder / section_dir, join_path(base, section_dir), options, selected);
         }
     }
-    if (!any_section_dir) list_pages(dir, "", options, selected);
-    return std::make_unique<DiskTree>(dir, std::move(selected), options.max_page_bytes);
+    if (!any_section_dir) list_pages(root, "", options, selected);
+    return std::make_unique<DiskTree>(root, std::move(selected), options.max_page_bytes);
 }
 
 std::unique_ptr<PageTree> open_file_tree(const fs::path& file, const CorpusOptions& options) {
+    // The file itself may be an alias: only its folder is resolved.
     fs::path parent = parent_or_dot(file);
+    std::error_code ec;
+    fs::path real_parent = fs::canonical(parent, ec);
+    if (ec) real_parent = without_trailing_slash(parent);
     std::string name = strip_gz(file.filename().string());
-    std::string folder = fs::path(without_trailing_slash(parent)).filename().string();
-    if (is_section_dir(folder))
-        return std::make_unique<DiskTree>(parent_or_dot(without_trailing_slash(parent)),
-                                          std::vector<std::string>{join_path(folder, name)}, options.max_page_bytes);
-    return std::make_unique<DiskTree>(parent, std::vector<std::string>{name}, options.max_page_bytes);
+    fs::path root = is_section_dir(real_parent.filename().string()) ? find_tree_root(real_parent) : real_parent;
+    return std::make_unique<DiskTree>(root, std::vector<std::string>{join_path(relative_folder(real_parent, root), name)},
+                                      options.max_page_bytes);
 }
 
 }  // namespace manaudit::manpages::detail

@@ -65,10 +65,41 @@ private:
                     normalize_relative(join_path(dir_of(path), strip_gz(so->target.substr(so->target.rfind('/') + 1))));
                 if (sibling && entry(*sibling).kind != TreeEntry::Kind::missing) step.target = *sibling;
             }
+            if (entry(step.target).kind == TreeEntry::Kind::missing) {
+                if (auto only = same_name_other_suffix(step.target)) {
+                    out_.diagnostics.push_back(Diagnostic{
+                        e.origin, so->line, 0, Level::warning,
+                        fmt::format(".so target {} not found; using {}, the only page of that name in section {}",
+                                    so->target, *only, page_section(step.target).substr(0, 1))});
+                    step.target = *only;
+                }
+            }
         } else {
             step.target = so->target;  // climbs out of the tree: reported below
         }
         return step;
+    }
+
+    /// A page named like the missing `target` but with another suffix of the
+    /// same section ("man2const/X.2const" missing, "man2/X.2" present), when
+    /// exactly one exists: a release that renamed a page and not its aliases.
+    std::optional<std::string> same_name_other_suffix(const std::string& target) {
+        std::string section = page_section(target);
+        if (section.empty()) return std::nullopt;
+        std::string file = target.substr(target.rfind('/') == std::string::npos ? 0 : target.rfind('/') + 1);
+        std::string stem = file.substr(0, file.size() - section.size() - 1);
+        std::string man_root = man_root_of(target);
+        std::set<std::string> found;
+        for (const char* suffix : {"", "const", "type", "head"}) {
+            std::string other = section.substr(0, 1) + suffix;
+            if (other == section) continue;
+            for (const std::string& folder : {"man" + other, "man" + section, "man" + section.substr(0, 1)}) {
+                std::string candidate = join_path(join_path(man_root, folder), stem + "." + other);
+                if (entry(candidate).kind != TreeEntry::Kind::missing) found.insert(candidate);
+            }
+        }
+        if (found.size() != 1) return std::nullopt;
+        return *found.begin();
     }
 
     void resolve(const std::string& start) {

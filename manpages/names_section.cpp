@@ -42,6 +42,16 @@ bool looks_like_constant(std::string_view word) {
 }
 
 void extract_constants(const PageText& text, Page& page) {
+    // A man2const or man3const page documents the constants it is named for
+    // (one a page since man-pages 6.9), whether or not NAME sets them in bold.
+    if (page.section.size() > 1 && page.section.ends_with("const")) {
+        for (std::size_t b = 0; b < text.blocks.size(); ++b) {
+            if (text.blocks[b].section != "NAME" || text.blocks[b].kind == Block::Kind::comment) continue;
+            for (const std::string& name : page.names)
+                if (looks_like_constant(name)) page.constants.push_back({name, page.name_line, int(b), false});
+            break;
+        }
+    }
     for (const BoldWord& word : text.bold_words) {
         if (!looks_like_constant(word.text)) continue;
         page.constants.push_back({word.text, word.line, word.block, word.in_tag});

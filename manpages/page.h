@@ -39,6 +39,7 @@ struct Prototype {
     std::vector<Parameter> params;
     bool variadic = false;
     std::string syscall_name;  ///< "readdir" for syscall(SYS_readdir, ...); else empty
+    bool deprecated = false;   ///< declared `[[deprecated]]`
     int line = 0;
 };
 

@@ -63,8 +63,10 @@ public:
                 start_line_ = line_no;
             }
             pending_ += c;
-            if (c == '{') ++depth_;
-            else if (c == '}' && depth_ > 0) --depth_;
+            // A ';' inside parentheses ends a GNU forward parameter
+            // declaration ("read(size_t count; int fd, ...)"), not the prototype.
+            if (c == '{' || c == '(') ++depth_;
+            else if ((c == '}' || c == ')') && depth_ > 0) --depth_;
             else if (c == ';' && depth_ == 0) finish();
         }
         if (started_) pending_ += ' ';
@@ -90,6 +92,7 @@ private:
         proto.name = fn->name;
         proto.variadic = fn->variadic;
         proto.syscall_name = fn->syscall_name;
+        proto.deprecated = fn->deprecated;
         proto.line = start_line_;
         for (const cdecl::CParameter& p : fn->params) proto.params.push_back({p.type, p.name, p.text});
         page_.prototypes.push_back(std::move(proto));

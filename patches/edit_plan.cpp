@@ -111,7 +111,7 @@ public:
         for (auto& [line, group] : notes_) {
             auto& out = before_[line];
             if (group.place.new_section) out.push_back(heading_line("SH", group.place.section_title));
-            if (group.place.needs_paragraph) out.push_back(".PP");
+            if (group.place.needs_paragraph) out.push_back(paragraph_macro());
             for (const auto& t : group.texts)
                 for (auto& l : text_to_lines(t)) out.push_back(l);
         }
@@ -152,13 +152,50 @@ public:
         return join_lines(out);
     }
 
+    /// Why the last add() failed, for the caller's warning.
+    const std::string& problem() const { return problem_; }
+
+    /// Places `f` as a FIXME comment: what a fix falls back to.
+    bool add_flag_only(const Finding& f) {
+        int line = f.edit.line > 0 ? f.edit.line : f.line;
+        if (line < 1 || line > line_count()) return false;
+        return add_flag(f, line);
+    }
+
 private:
     int line_count() const { return int(lines_.size()); }
+
+    /// The paragraph macro the page itself uses: `.P` in pages since
+    /// man-pages 6.5, `.PP` before. A page using neither takes its
+    /// generation's: `.P` when it has a HISTORY section.
+    std::string paragraph_macro() const {
+        int p = 0, pp = 0;
+        for (int l = 1; l <= line_count(); ++l) {
+            std::string macro = macro_name(body(l));
+            if (macro == "P") ++p;
+            else if (macro == "PP" || macro == "LP") ++pp;
+        }
+        if (p != pp) return p > pp ? ".P" : ".PP";
+        return newer_generation() ? ".P" : ".PP";
+    }
+
+    /// A page of the man-pages 6.x layout: HISTORY and terse STANDARDS.
+    bool newer_generation() const {
+        for (const auto& h : headings_)
+            if (!h.subsection && lower(h.title) == "history") return true;
+        return false;
+    }
+
+    /// A page of the 5.x layout: CONFORMING TO instead of STANDARDS.
+    bool older_generation() const {
+        for (const auto& h : headings_)
+            if (!h.subsection && lower(h.title) == "conforming to") return true;
+        return false;
+    }
     std::string_view body(int line) const { return line_body(lines_[line - 1]); }
 
-    void error(int line, const std::string& message) {
-        diags_.push_back({page_.path, line, 0, Level::error, message});
-    }
+    /// Records why a finding cannot be placed; plan_page decides what follows.
+    void error(int line, const std::string& message) { problem_ = "line " + std::to_string(line) + ": " + message; }
     void note(int line, const std::string& message) {
         diags_.push_back({page_.path, line, 0, Level::note, message});
     }
@@ -284,6 +321,13 @@ private:
         std::string section = e.section.empty() ? "NOTES" : e.section;
         std::string wanted = lower(section);
         bool architecture_material = wanted == "notes" || wanted == "versions";
+        // Since man-pages 6.5 VERSIONS holds what differs between systems and
+        // architectures (history moved to HISTORY); a newer page without NOTES
+        // takes architecture notes there.
+        if (wanted == "notes" && newer_generation() && !has_section("notes")) {
+            section = "VERSIONS";
+            wanted = "versions";
+        }
         auto next_heading = [&](std::size_t from, bool stop_at_subsection) {
             for (std::size_t i = from + 1; i < headings_.size(); ++i)
                 if (!headings_[i].subsection || stop_at_subsection) return headings_[i].line;
@@ -307,18 +351,25 @@ private:
             place.needs_paragraph = has_text_between(headings_[i].line + 1, place.before_line - 1);
             return place;
         }
-        int rank = conventional_rank(section);
-        if (rank < 0) rank = conventional_rank("NOTES");
+        const SectionOrder order = older_generation() ? SectionOrder::before_6 : SectionOrder::since_6;
+        int rank = conventional_rank(section, order);
+        if (rank < 0) rank = conventional_rank("NOTES", order);
         place.new_section = true;
         place.section_title = section;
         place.before_line = line_count() + 1;
         for (const auto& h : headings_) {
-            if (!h.subsection && conventional_rank(h.title) > rank) {
+            if (!h.subsection && conventional_rank(h.title, order) > rank) {
                 place.before_line = h.line;
                 break;
             }
         }
         return place;
+    }
+
+    bool has_section(std::string_view lower_title) const {
+        for (const auto& h : headings_)
+            if (!h.subsection && lower(h.title) == lower_title) return true;
+        return false;
     }
 
     bool add_note(const Finding& f) {
@@ -340,6 +391,7 @@ private:
     std::map<int, NoteGroup> notes_;                   ///< by insertion line
     std::set<std::pair<int, std::string>> flagged_;
     std::set<std::pair<int, std::string>> rewrites_;
+    std::string problem_;
 };
 
 std::string capitalize(std::string s) {
@@ -385,16 +437,28 @@ std::optional<PagePlan> plan_page(const manpages::Page& page, const std::vector<
     plan.original = page.source;
     plan.mode = mode;
     Planner planner(page, mode, diags);
-    bool ok = true;
     for (const auto& f : findings) {
         int index = int(plan.findings.size());
-        if (!planner.add(f, index, plan.flagged_instead)) {
-            ok = false;
+        if (planner.add(f, index, plan.flagged_instead)) {
+            plan.findings.push_back(f);
             continue;
         }
-        plan.findings.push_back(f);
+        // One finding that cannot be placed never costs the others: a fix
+        // falls back to a FIXME comment for it, and what cannot even be
+        // flagged is left out, each with a warning naming it.
+        std::string subject = f.subject.empty() ? std::string() : " (" + f.subject + ")";
+        if (mode == Mode::fix && planner.add_flag_only(f)) {
+            diags.push_back({page.path, f.line, 0, Level::warning,
+                             "finding [" + f.check_id + "]" + subject + " cannot be written as text (" +
+                                 planner.problem() + "); flagged with a FIXME comment instead"});
+            plan.flagged_instead.push_back(index);
+            plan.findings.push_back(f);
+            continue;
+        }
+        diags.push_back({page.path, f.line, 0, Level::warning,
+                         "finding [" + f.check_id + "]" + subject + " cannot be placed (" + planner.problem() +
+                             "); left out of the patch"});
     }
-    if (!ok) return std::nullopt;
     plan.patched = planner.assemble();
     if (plan.patched == plan.original) return std::nullopt;
     // A fix-mode change that could only add comments is a flag-mode change.

@@ -33,10 +33,13 @@ struct PagePlan {
     std::string summary;  ///< for the subject: "Document arches lacking readdir"
 };
 
-/// Plans the change `findings` (all on `page`) call for. A finding whose line
-/// is out of range or no longer holds the text it names makes the whole page
-/// fail: an error naming page and line goes to `diags`, and nullopt comes back.
-/// Returns nullopt without error when nothing would change.
+/// Plans the change `findings` (all on `page`) call for, in the page's own
+/// idiom (its paragraph macro, its generation's sections). A finding that
+/// cannot be written as text (its line no longer holds what it names) is
+/// flagged with a FIXME comment instead in fix mode, and one that cannot be
+/// placed at all is left out; either way a warning naming it goes to `diags`
+/// and the other findings are still planned. Returns nullopt when nothing
+/// would change.
 std::optional<PagePlan> plan_page(const manpages::Page& page,
                                   const std::vector<audit::Finding>& findings, Mode mode,
                                   Diagnostics& diags);

@@ -18,6 +18,13 @@ constexpr std::array<std::string_view, 23> kSectionOrder = {
     "EXAMPLES",    "AUTHORS",      "REPORTING BUGS", "COPYRIGHT", "SEE ALSO",
 };
 
+// man-pages(7) of the 5.x releases.
+constexpr std::array<std::string_view, 20> kSectionOrderBefore6 = {
+    "NAME",        "SYNOPSIS",   "CONFIGURATION", "DESCRIPTION",   "OPTIONS",     "EXIT STATUS", "RETURN VALUE",
+    "ERRORS",      "ENVIRONMENT", "FILES",        "VERSIONS",      "ATTRIBUTES",  "CONFORMING TO", "NOTES",
+    "BUGS",        "EXAMPLES",   "EXAMPLE",       "AUTHORS",       "COLOPHON",    "SEE ALSO",
+};
+
 // Font and heading macros that, given no arguments, set the next input line.
 constexpr std::array<std::string_view, 16> kNextLineMacros = {
     "TP", "TQ", "B", "I", "BI", "IB", "BR", "RB", "IR", "RI", "SM", "SB", "SH", "SS", "HP", "IP",
@@ -86,9 +93,14 @@ std::vector<Heading> scan_headings(const std::vector<std::string>& lines) {
     return out;
 }
 
-int conventional_rank(std::string_view title) {
+int conventional_rank(std::string_view title, SectionOrder order) {
     std::string upper;
     for (char c : title) upper += char(std::toupper(static_cast<unsigned char>(c)));
+    if (order == SectionOrder::before_6) {
+        for (std::size_t i = 0; i < kSectionOrderBefore6.size(); ++i)
+            if (upper == kSectionOrderBefore6[i]) return int(i);
+        return -1;
+    }
     for (std::size_t i = 0; i < kSectionOrder.size(); ++i)
         if (upper == kSectionOrder[i]) return int(i);
     return -1;

@@ -18,8 +18,12 @@ struct Heading {
 /// All headings, in source order. `lines` keep their endings (see split_lines).
 std::vector<Heading> scan_headings(const std::vector<std::string>& lines);
 
+/// The section order of a man-pages generation: 5.x has CONFORMING TO and
+/// VERSIONS before ATTRIBUTES; 6.x has STANDARDS, then HISTORY.
+enum class SectionOrder { before_6, since_6 };
+
 /// Rank of a section in the order man-pages(7) prescribes; -1 if unknown.
-int conventional_rank(std::string_view section_title);
+int conventional_rank(std::string_view section_title, SectionOrder order = SectionOrder::since_6);
 
 /// The macro name of a control line (".TP" -> "TP", ".  SH x" -> "SH"); empty
 /// for text lines and comments.

@@ -208,7 +208,7 @@ Series build_series(const std::vector<PagePlan>& plans, const std::vector<archda
         const PagePlan& plan = plans[i];
         FileDiff diff = unified_diff(plan.path, plan.original, plan.patched);
         PatchMail mail;
-        std::string subject = plan.path + ": " + plan.summary;
+        std::string subject = subject_prefix(plan.path, options.subject_style) + ": " + plan.summary;
         mail.subject = "[PATCH " + std::to_string(i + 1) + "/" + std::to_string(total) + "] " + subject;
         mail.from = options.from;
         mail.date = date;

@@ -11,6 +11,7 @@
 #include "parsers/diagnostic.h"
 #include "patches/edit_plan.h"
 #include "patches/identity.h"
+#include "patches/subject_style.h"
 
 namespace manaudit::patches {
 
@@ -20,6 +21,7 @@ struct SeriesOptions {
     std::time_t date = 0;
     std::string trailer = "manaudit";  ///< the signature line: "manaudit 0.1.0"
     int pages_audited = 0;             ///< for the cover letter; 0 if not known
+    SubjectStyle subject_style = SubjectStyle::tree_path;  ///< the tree's own page prefix
 };
 
 struct SeriesFile {

@@ -45,6 +45,28 @@ std::string join_without(const std::vector<Token>& tokens, std::size_t begin, st
     return join_tokens(kept, 0, kept.size());
 }
 
+/// Removes `[[...]]` attribute lists anywhere ("[[deprecated]] int f(void)",
+/// "int f(int a [[maybe_unused]])"): they say nothing about the types.
+/// Returns whether one of them was `deprecated`.
+bool drop_attributes(std::vector<Token>& tokens) {
+    std::vector<Token> kept;
+    bool deprecated = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (i + 1 < tokens.size() && tokens[i].text == "[" && tokens[i + 1].text == "[") {
+            std::size_t close = matching(tokens, i, tokens.size());
+            if (close != tokens.size()) {
+                for (std::size_t k = i; k < close; ++k)
+                    if (tokens[k].text == "deprecated" || tokens[k].text == "__deprecated__") deprecated = true;
+                i = close;
+                continue;
+            }
+        }
+        kept.push_back(tokens[i]);
+    }
+    tokens = std::move(kept);
+    return deprecated;
+}
+
 }  // namespace
 
 CParameter parse_parameter(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
@@ -104,6 +126,8 @@ CParameter parse_parameter(const std::vector<Token>& tokens, std::size_t begin, 
 std::optional<CFunction> parse_prototype(std::string_view declaration) {
     std::vector<Token> tokens = tokenize(declaration);
     while (!tokens.empty() && tokens.back().text == ";") tokens.pop_back();
+    const std::string written = join_tokens(tokens, 0, tokens.size()) + ";";
+    const bool deprecated = drop_attributes(tokens);
     if (tokens.empty() || tokens[0].text == "typedef" || tokens[0].text == "#" ||
         (tokens[0].text == "struct" && tokens.size() > 2 && tokens[2].text == "{"))
         return std::nullopt;
@@ -128,7 +152,8 @@ std::optional<CFunction> parse_prototype(std::string_view declaration) {
 
     CFunction fn;
     fn.name = tokens[name_at].text;
-    fn.text = join_tokens(tokens, 0, tokens.size()) + ";";
+    fn.text = written;
+    fn.deprecated = deprecated;
     // For `void (*signal(int, ...))(int)` the return type is what surrounds the name.
     std::vector<Token> ret(tokens.begin() + static_cast<std::ptrdiff_t>(start),
                            tokens.begin() + static_cast<std::ptrdiff_t>(name_at));
@@ -141,7 +166,14 @@ std::optional<CFunction> parse_prototype(std::string_view declaration) {
         std::string outer = join_tokens(tokens, close + 1, tokens.size());
         fn.return_type += outer;
     }
-    auto parts = split_commas(tokens, open + 1, close);
+    // GNU forward parameter declarations ("size_t count;") come before the
+    // last top-level ';' and only declare what the parameters use.
+    std::size_t params_begin = open + 1;
+    for (std::size_t i = open + 1; i < close; ++i) {
+        if (is_open(tokens[i])) i = matching(tokens, i, close);
+        else if (tokens[i].text == ";") params_begin = i + 1;
+    }
+    auto parts = split_commas(tokens, params_begin, close);
     for (std::size_t p = 0; p < parts.size(); ++p) {
         auto [b, e] = parts[p];
         if (b == e) continue;

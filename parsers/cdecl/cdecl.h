@@ -23,9 +23,15 @@ struct CFunction {
     std::vector<CParameter> params;  ///< `...` is not a parameter; see `variadic`
     bool variadic = false;
     std::string syscall_name;  ///< "readdir" for syscall(SYS_readdir, ...); its SYS_ argument is dropped
+    bool deprecated = false;   ///< declared `[[deprecated]]` (man-pages 6.x marks obsolete calls so)
 };
 
-/// Parses one function declaration ("int open(const char *pathname, int flags);").
+/// Parses one function declaration ("int open(const char *pathname, int flags);"),
+/// in every form man pages use: `[[deprecated]]` and other attributes, GNU
+/// forward parameter declarations ("ssize_t read(size_t count; int fd,
+/// void buf[count], size_t count);": the part before the last ';' only
+/// declares), array parameters sized by another parameter, and the
+/// `_Nullable`/`_Nonnull` qualifiers (not part of the type).
 /// Returns nothing for anything that is not one (typedefs, variables, macros).
 std::optional<CFunction> parse_prototype(std::string_view declaration);
 

@@ -63,3 +63,43 @@ TEST_CASE("a missing baseline file is an error", "[audit][baseline]") {
     REQUIRE(diags.size() == 1);
     CHECK(diags[0].file == "/nonexistent/baseline.json");
 }
+
+TEST_CASE("a baseline matches the same finding on a moved or re-laid-out page", "[audit][baseline][gen6]") {
+    Finding old_layout = finding("man2/open.2", "open", 41);
+    old_layout.evidence = {{"x86_64", true, "2", "asm/unistd_64.h"}, {"arm64", false, "", ""}};
+    manaudit::Diagnostics diags;
+    auto baseline = parse_baseline(baseline_json({old_layout}), "baseline.json", diags);
+    REQUIRE(baseline);
+
+    Finding moved = old_layout;
+    moved.page = "man/man2/open.2";  // today's layout
+    moved.line = 57;                  // re-wrapped
+    moved.message = "system call open does not exist on arm64, and the page does not say so";
+    Finding debian = old_layout;
+    debian.page = "man2/open.2.gz";
+    std::vector<Finding> run = {moved, debian};
+    CHECK(apply_baseline(run, *baseline) == 2);
+
+    // The same subject absent on another set of architectures is a new finding.
+    Finding wider = moved;
+    wider.evidence.push_back({"riscv64", false, "", ""});
+    // Another page of the same name in another section is another page.
+    Finding other_section = moved;
+    other_section.page = "man/man3/open.3";
+    std::vector<Finding> fresh = {wider, other_section};
+    CHECK(apply_baseline(fresh, *baseline) == 0);
+    CHECK(fresh.size() == 2);
+}
+
+TEST_CASE("a version 1 baseline, keyed by path-bound fingerprints, still applies", "[audit][baseline]") {
+    Finding f = finding("man2/open.2", "open", 41);
+    std::string v1 = "{\"tool\": \"manaudit\", \"version\": 1, \"findings\": [{\"fingerprint\": \"" + f.fingerprint() +
+                     "\"}]}";
+    manaudit::Diagnostics diags;
+    auto baseline = parse_baseline(v1, "old.json", diags);
+    REQUIRE(baseline);
+    std::vector<Finding> run = {f, finding("man2/fork.2", "fork", 3)};
+    CHECK(apply_baseline(run, *baseline) == 1);
+    CHECK(run.size() == 1);
+    CHECK_FALSE(parse_baseline("{\"version\": 7, \"findings\": []}", "future.json", diags));
+}

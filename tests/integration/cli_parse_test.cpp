@@ -205,3 +205,33 @@ TEST_CASE("parse: the installed release parses with no error", "[cli][parse][rel
     CHECK(contains(run.out, "man2/open.2: open(2): 3 names, 2 aliases"));
     CHECK(contains(run.out, "total: "));
 }
+
+TEST_CASE("parse --source never prints a file reached through a folder symlink leading out of the tree",
+          "[cli][parse]") {
+    TempDir scratch, outside, tree;
+    write_file(tree / "man2/open.2", page_text("open"));
+    write_file(outside / "secret.7", ".TH SECRET 7\n.SH NAME\nsecret \\- OUTSIDE-THE-TREE\n");
+    symlink(outside.path().string(), tree.path() / "man7");
+    write_file(tree / "man2/leak.2", ".so man7/secret.7\n");
+    symlink("../man7/secret.7", tree.path() / "man2/leak2.2");
+
+    for (const std::string& input : {tree.path().string(), tree / "man2/leak.2", tree / "man2/leak2.2"}) {
+        INFO(input);
+        Run run = run_parse(scratch, "--format json --source '" + input + "'");
+        CHECK(run.status == 3);
+        CHECK_FALSE(contains(run.out, "OUTSIDE-THE-TREE"));
+        CHECK(contains(run.err, "outside the tree"));
+    }
+}
+
+TEST_CASE("parse: an empty .tar and a text file named .tar.xz are errors, exit 3", "[cli][parse]") {
+    TempDir scratch, dir;
+    write_tarball(dir / "empty.tar", {});
+    write_file(dir / "notes.tar.xz", "a list of pages, not an archive\n");
+    for (const char* name : {"empty.tar", "notes.tar.xz"}) {
+        INFO(name);
+        Run run = run_parse(scratch, "'" + (dir / name) + "'");
+        CHECK(run.status == 3);
+        CHECK(contains(run.err, dir / name + ": error: "));
+    }
+}

@@ -50,11 +50,12 @@ TEST_CASE("a .so redirect to a page outside the selected sections brings that pa
     write_gz(tmp / "man3/sigval.3type.gz", ".so man7/system_data_types.7\n");
     write_gz(tmp / "man7/system_data_types.7.gz", page_text("system_data_types", "7"));
     write_gz(tmp / "man7/other.7.gz", page_text("other", "7"));
+    write_gz(tmp / "man2/open.2.gz", page_text("open"));
 
     Corpus corpus = read_corpus({tmp.path().string()});
 
     CHECK(corpus.diagnostics.empty());
-    CHECK(page_paths(corpus) == Paths{"man7/system_data_types.7"});
+    CHECK(page_paths(corpus) == Paths{"man2/open.2", "man7/system_data_types.7"});
     CHECK(find_page(corpus, "man7/system_data_types.7")->aliases == Paths{"man3type/sigval.3type"});
     CHECK(find_page(corpus, "man7/system_data_types.7")->reached_by_alias);
 }

@@ -142,15 +142,15 @@ TEST_CASE("pages come out sorted by path whatever the order of inputs", "[corpus
     CHECK(page_paths(corpus) == Paths{"man2/accept.2", "man2/close.2", "man2/open.2", "man2/write.2"});
 }
 
-TEST_CASE("a directory without pages gives a warning, not an unreadable input", "[corpus]") {
+TEST_CASE("a directory without pages is an input that could not be read", "[corpus]") {
     TempDir tmp;
     write_file(tmp / "notes.txt", "nothing here\n");
 
     Corpus corpus = read_corpus({tmp.path().string()});
 
     CHECK(corpus.pages.empty());
-    CHECK(corpus.unreadable == 0);
+    CHECK(corpus.unreadable == 1);
     REQUIRE(corpus.diagnostics.size() == 1);
-    CHECK(corpus.diagnostics[0].level == manaudit::Level::warning);
+    CHECK(corpus.diagnostics[0].level == manaudit::Level::error);
     CHECK(corpus.diagnostics[0].file == tmp.path().string());
 }

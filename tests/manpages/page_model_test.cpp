@@ -240,3 +240,52 @@ TEST_CASE("tables: numbers beside names are stated values, bold in T{ blocks is 
     REQUIRE(comment != p.blocks.end());
     CHECK(comment->first_line == 11);
 }
+
+TEST_CASE("6.9 markup: a man2const page documents the constant it is named for", "[page][gen6]") {
+    std::string source = ".TH PR_SET_NAME 2const 2024-06-15 \"Linux man-pages 6.9.1\"\n"
+                         ".SH NAME\n"
+                         "PR_SET_NAME, PR_GET_NAME \\- operations on a process or thread\n"
+                         ".SH SYNOPSIS\n"
+                         ".nf\n"
+                         ".BR \"#include <linux/prctl.h>\" \"  /* Definition of \" PR_* \" constants */\"\n"
+                         ".B #include <sys/prctl.h>\n"
+                         ".P\n"
+                         ".BI \"int prctl(PR_SET_NAME, char \" name [16]);\n"
+                         ".fi\n"
+                         ".SH DESCRIPTION\n"
+                         "Set the name of the calling thread.\n";
+    Diagnostics diags;
+    Page page = build_page("man/man2const/PR_SET_NAME.2const", source, diags);
+    CHECK(page.section == "2const");
+    CHECK(page.names == std::vector<std::string>{"PR_SET_NAME", "PR_GET_NAME"});
+    std::vector<std::string> constants;
+    for (const auto& c : page.constants)
+        if (c.line == 3) constants.push_back(c.name);
+    CHECK(constants == std::vector<std::string>{"PR_SET_NAME", "PR_GET_NAME"});
+}
+
+TEST_CASE("6.9 markup: forward parameter declarations and [[deprecated]] in SYNOPSIS", "[page][gen6]") {
+    std::string source = ".TH read 2 2024-06-15 \"Linux man-pages 6.9.1\"\n"
+                         ".SH NAME\n"
+                         "read \\- read from a file descriptor\n"
+                         ".SH SYNOPSIS\n"
+                         ".nf\n"
+                         ".B #include <unistd.h>\n"
+                         ".P\n"
+                         ".BI \"ssize_t read(size_t \" count ;\n"
+                         ".BI \"             int \" fd \", void \" buf [ count \"], size_t \" count );\n"
+                         ".P\n"
+                         ".B [[deprecated]] int sgetmask(void);\n"
+                         ".fi\n"
+                         ".SH DESCRIPTION\n"
+                         "Reads.\n";
+    Diagnostics diags;
+    Page page = build_page("man/man2/read.2", source, diags);
+    REQUIRE(page.prototypes.size() == 2);
+    CHECK(page.prototypes[0].name == "read");
+    CHECK(page.prototypes[0].line == 8);
+    CHECK(param_texts(page.prototypes[0]) == std::vector<std::string>{"int|fd", "void[count]|buf", "size_t|count"});
+    CHECK_FALSE(page.prototypes[0].deprecated);
+    CHECK(page.prototypes[1].name == "sgetmask");
+    CHECK(page.prototypes[1].deprecated);
+}

@@ -118,3 +118,52 @@ TEST_CASE("nested unions become one field, unterminated structs are skipped", "[
     CHECK(found[0].fields[1].type == "union {...}");
     CHECK(found[0].fields[1].name == "u");
 }
+
+TEST_CASE("GNU forward parameter declarations: the part after the last semicolon is the parameter list", "[cdecl][gen6]") {
+    auto fn = parse_prototype("ssize_t read(size_t count;\n int fd, void buf[count], size_t count);");
+    REQUIRE(fn);
+    CHECK(fn->name == "read");
+    CHECK(fn->return_type == "ssize_t");
+    REQUIRE(fn->params.size() == 3);
+    CHECK(fn->params[0].name == "fd");
+    CHECK(fn->params[0].type == "int");
+    CHECK(fn->params[1].name == "buf");
+    CHECK(fn->params[1].type == "void[count]");
+    CHECK(fn->params[2].name == "count");
+    CHECK(fn->params[2].type == "size_t");
+    CHECK(fn->text == "ssize_t read(size_t count; int fd, void buf[count], size_t count);");
+
+    // Several forward declarations, and a VLA with a qualifier inside its brackets.
+    auto two = parse_prototype("int f(size_t n, size_t m; const char s[n][m], size_t n, size_t m);");
+    REQUIRE(two);
+    REQUIRE(two->params.size() == 3);
+    CHECK(two->params[0].name == "s");
+    CHECK(two->params[0].type == "const char[n][m]");
+    auto restrict_vla = parse_prototype("int g(size_t n; int a[restrict n], size_t n);");
+    REQUIRE(restrict_vla);
+    REQUIRE(restrict_vla->params.size() == 2);
+    CHECK(restrict_vla->params[0].name == "a");
+}
+
+TEST_CASE("[[deprecated]] and _Nullable/_Nonnull: noted or dropped, never part of a type", "[cdecl][gen6]") {
+    auto fn = parse_prototype("[[deprecated]] int sgetmask(void);");
+    REQUIRE(fn);
+    CHECK(fn->deprecated);
+    CHECK(fn->name == "sgetmask");
+    CHECK(fn->return_type == "int");
+    CHECK(fn->params.empty());
+    CHECK(fn->text == "[[deprecated]] int sgetmask(void);");
+
+    auto nullable = parse_prototype("int utimes(const char *path, const struct timeval times[_Nullable 2]);");
+    REQUIRE(nullable);
+    CHECK_FALSE(nullable->deprecated);
+    REQUIRE(nullable->params.size() == 2);
+    CHECK(nullable->params[1].name == "times");
+    CHECK(nullable->params[1].type == "const struct timeval[2]");
+
+    auto nonnull = parse_prototype("char *_Nonnull getcwd(char buf[_Nullable .size], size_t size);");
+    REQUIRE(nonnull);
+    CHECK(nonnull->return_type == "char *");
+    REQUIRE(nonnull->params.size() == 2);
+    CHECK(nonnull->params[0].name == "buf");
+}

@@ -267,13 +267,16 @@ TEST_CASE("Latin-1 bytes pass through untouched", "[patches][plan][bytes]") {
     CHECK(single_patch(plan) == golden("latin1_rewrite.patch", single_patch(plan)));
 }
 
-TEST_CASE("a finding whose line no longer matches refuses the page", "[patches][plan][bad]") {
+TEST_CASE("a finding whose line no longer matches is flagged instead, the rest still planned",
+          "[patches][plan][bad]") {
     manpages::Page page = fixture_page("getdirent.2", "man2/getdirent.2");
     Diagnostics diags;
 
     Finding moved = x86_claim_finding();
     moved.line = moved.edit.line = 31;
-    CHECK_FALSE(plan_page(page, {missing_syscall_finding(11), moved}, Mode::fix, diags));
+    auto plan = plan_page(page, {missing_syscall_finding(11), moved}, Mode::fix, diags);
+    REQUIRE(plan);
+    CHECK(plan->flagged_instead == std::vector<int>{1});
     REQUIRE(diags.size() == 1);
     CHECK(format_diagnostic(diags[0]).find("man2/getdirent.2:31") != std::string::npos);
     CHECK(diags[0].message.find("no longer matches") != std::string::npos);
@@ -282,9 +285,12 @@ TEST_CASE("a finding whose line no longer matches refuses the page", "[patches][
     CHECK_FALSE(plan_page(page, {missing_syscall_finding(99)}, Mode::flag, diags));
     REQUIRE(diags.size() == 1);
     CHECK(diags[0].message.find("the page has 35 lines") != std::string::npos);
+    CHECK(diags[0].message.find("left out of the patch") != std::string::npos);
 
     diags.clear();
-    CHECK_FALSE(plan_page(calltable_page(), {table_finding(15, "chown", "x")}, Mode::fix, diags));
+    auto table = plan_page(calltable_page(), {table_finding(15, "chown", "x")}, Mode::fix, diags);
+    REQUIRE(table);
+    CHECK(table->flagged_instead == std::vector<int>{0});
     REQUIRE(diags.size() == 1);
     CHECK(diags[0].message.find("not a row of the system call table") != std::string::npos);
 }

@@ -87,4 +87,33 @@ TEST_CASE("syscall-missing-on-arch: a reserved slot is not a call", "[audit][sys
             saw_reserved = true;
         }
     CHECK(saw_reserved);
+
+TEST_CASE("syscall-missing-on-arch: a GNU forward parameter declaration still yields the prototype",
+          "[audit][syscall-missing-on-arch][gen6]") {
+    auto page = fixture_page("syscall-missing-on-arch", "frob_forward.2", "man2");
+    REQUIRE(page.prototypes.size() == 1);
+    CHECK(page.prototypes[0].line == 11);
+    auto findings = run_check("syscall-missing-on-arch", page, small_world());
+    CHECK(compare_with_expected(page, findings) == "");
+}
+
+TEST_CASE("syscall-missing-on-arch: a terse STANDARDS naming the architecture documents it",
+          "[audit][syscall-missing-on-arch][gen6]") {
+    for (const char* file : {"frob_terse.2", "olddir_terse.2"}) {
+        INFO(file);
+        auto page = fixture_page("syscall-missing-on-arch", file, "man2");
+        auto findings = run_check("syscall-missing-on-arch", page, small_world());
+        CHECK(findings.empty());
+    }
+    // A long HISTORY sentence that mentions x86 in passing is not such a statement.
+    auto other = fixture_page("syscall-missing-on-arch", "frob_terse_other.2", "man2");
+    auto findings = run_check("syscall-missing-on-arch", other, small_world());
+    CHECK(compare_with_expected(other, findings) == "");
+}
+
+TEST_CASE("syscall-missing-on-arch: a HISTORY removal is not an architecture gap",
+          "[audit][syscall-missing-on-arch][gen6]") {
+    auto page = fixture_page("syscall-missing-on-arch", "frob_removed.2", "man2");
+    auto findings = run_check("syscall-missing-on-arch", page, small_world());
+    CHECK(findings.empty());
 }
