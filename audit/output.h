@@ -9,8 +9,8 @@
 namespace manaudit::audit {
 
 /// `man2/readdir.2:113:1: warning: message [check-id]`, then one indented
-/// `note:` line per arch. `color` adds terminal escapes.
-std::string format_text(const std::vector<Finding>& findings, bool color);
+/// `note:` line per arch (none when `brief`). `color` adds terminal escapes.
+std::string format_text(const std::vector<Finding>& findings, bool color, bool brief = false);
 
 /// Every finding with its evidence and proposed edit, for tools and scripts.
 std::string format_json(const std::vector<Finding>& findings, const std::vector<std::string>& arches,

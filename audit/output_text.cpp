@@ -31,13 +31,14 @@ std::string severity_name(Severity severity) {
     return "warning";
 }
 
-std::string format_text(const std::vector<Finding>& findings, bool color) {
+std::string format_text(const std::vector<Finding>& findings, bool color, bool brief) {
     Palette p;
     if (color) p = {"\033[1m", "\033[1;35m", "\033[1;36m", "\033[0m"};
     std::string out;
     for (const auto& f : findings) {
         out += fmt::format("{}{}:{}:{}:{} {}{}:{} {}{} [{}]{}\n", p.bold, f.page, f.line, f.column, p.reset,
                            p.warning, severity_name(f.severity), p.reset, p.bold, f.message, f.check_id, p.reset);
+        if (brief) continue;
         for (const auto& e : f.evidence) out += fmt::format("    {}note:{} {}\n", p.note, p.reset, evidence_line(e));
     }
     return out;
