@@ -153,6 +153,14 @@ std::string cell_state_name(CellState state) {
     return "ok";
 }
 
+std::string cell_state_word(CellState state) {
+    switch (state) {
+        case CellState::other_way: return "other way";
+        case CellState::not_applicable: return "n/a";
+        default: return cell_state_name(state);
+    }
+}
+
 std::string cell_state_symbol(CellState state) {
     switch (state) {
         case CellState::ok: return "\u2713";

@@ -46,7 +46,7 @@ void summary(HtmlWriter& w, const Report& r) {
     w.close().close().open("tbody");
     for (const auto& c : r.checks) {
         w.open("tr", {{"data-check", c.id}});
-        w.element("th", c.id, {{"scope", "row"}}).element("td", c.description);
+        w.element("th", c.id, {{"scope", "row"}}).element("td", c.description, {{"class", "wrap"}});
         w.element("td", std::to_string(c.findings), {{"class", "num"}, {"data-count", std::to_string(c.findings)}});
         w.element("td", std::to_string(c.pages), {{"class", "num"}});
         w.close();
@@ -94,12 +94,19 @@ void matrix(HtmlWriter& w, const Report& r) {
         w.close();
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
             const PageCell& cell = row.cells[c];
-            std::string label = cell_state_symbol(cell.state) + " " + cell_state_name(cell.state);
-            w.open("td", {{"class", state_class(cell.state)}, {"data-state", cell_state_name(cell.state)}});
+            // Symbol over a short word keeps 17 and more columns within a laptop's width.
+            auto label = [&] {
+                w.element("span", cell_state_symbol(cell.state), {{"class", "sym"}});
+                w.element("span", cell_state_word(cell.state), {{"class", "word"}});
+            };
+            w.open("td", {{"class", state_class(cell.state) + " cell"}, {"data-state", cell_state_name(cell.state)},
+                          {"title", r.columns[c].arch + ": " + cell_state_name(cell.state)}});
             if (cell.findings.empty()) {
-                w.text(label);
+                label();
             } else {
-                w.open("details").element("summary", label).open("ul");
+                w.open("details").open("summary");
+                label();
+                w.close().open("ul");
                 for (std::size_t i : cell.findings) {
                     const auto& f = r.findings[i];
                     w.open("li");

@@ -65,6 +65,7 @@ void syscall_section(HtmlWriter& w, const Report& r) {
     w.open("label", {{"class", "toggle"}, {"hidden", "hidden"}});
     w.empty("input", {{"type", "checkbox"}, {"data-gaps", "syscall-matrix"}});
     w.text(" only calls missing somewhere").close();
+    w.open("div", {{"class", "scroll"}});
     w.open("table", {{"id", "syscall-matrix"}, {"class", "matrix sortable"}});
     abi_table_head(w, {"Syscall", "Page"}, r.columns);
     w.open("tbody");
@@ -81,7 +82,7 @@ void syscall_section(HtmlWriter& w, const Report& r) {
         }
         w.close();
     }
-    w.close().close().close();
+    w.close().close().close().close();
 }
 
 void constant_section(HtmlWriter& w, const Report& r) {
@@ -92,6 +93,7 @@ void constant_section(HtmlWriter& w, const Report& r) {
                                "cells that differ from {} are marked.", r.constants.size(),
                                r.columns.empty() ? "" : r.columns[ref].arch));
     filter_box(w, "constant-matrix", "filter constants");
+    w.open("div", {{"class", "scroll"}});
     w.open("table", {{"id", "constant-matrix"}, {"class", "matrix sortable"}});
     abi_table_head(w, {"Name", "Page"}, r.columns);
     w.open("tbody");
@@ -104,7 +106,7 @@ void constant_section(HtmlWriter& w, const Report& r) {
         }
         w.close();
     }
-    w.close().close().close();
+    w.close().close().close().close();
 }
 
 void layout_section(HtmlWriter& w, const Report& r) {
@@ -113,6 +115,7 @@ void layout_section(HtmlWriter& w, const Report& r) {
     w.element("h2", "Struct layouts that differ");
     w.element("p", "Size / alignment in bytes, field offsets one click away; \u2248 marks a layout computed for a "
                    "stand-in target or an approximated ABI.");
+    w.open("div", {{"class", "scroll"}});
     w.open("table", {{"id", "layout-matrix"}, {"class", "matrix sortable"}});
     abi_table_head(w, {"Struct", "Page"}, r.columns);
     w.open("tbody");
@@ -128,15 +131,17 @@ void layout_section(HtmlWriter& w, const Report& r) {
             if (!c.present) {
                 w.text(layout_label(c));
             } else {
-                w.open("details").element("summary", layout_label(c)).open("ul");
-                for (const auto& [field, offset] : c.offsets) w.element("li", fmt::format("{} @ {}", field, offset));
-                w.close().close();
+                // One line of offsets: a list element per field would double the page's elements.
+                std::string offsets;
+                for (const auto& [field, offset] : c.offsets)
+                    offsets += fmt::format("{}{} @ {}", offsets.empty() ? "" : ", ", field, offset);
+                w.open("details").element("summary", layout_label(c)).element("p", offsets).close();
             }
             w.close();
         }
         w.close();
     }
-    w.close().close().close();
+    w.close().close().close().close();
 }
 
 void kernel_section(HtmlWriter& w, const Report& r) {

@@ -131,6 +131,8 @@ struct Report {
 
 /// "ok", "missing", "reached another way", "differs", "not applicable".
 std::string cell_state_name(CellState state);
+/// The word a matrix cell shows under its symbol: "ok", "missing", "other way", "differs", "n/a".
+std::string cell_state_word(CellState state);
 /// The symbol a cell shows beside its word: "✓", "✗", "↪", "≠", "–".
 std::string cell_state_symbol(CellState state);
 /// One ASCII character for the text table: '.', 'X', '>', '~', '-'.

@@ -16,6 +16,12 @@ dl.meta { display: grid; grid-template-columns: max-content auto; gap: .1rem 1re
 dl.meta dt { font-weight: 600; }
 dl.meta dd { margin: 0; }
 nav a { margin-right: 1rem; }
+/* Sections below the first screen are laid out when scrolled to: the page
+   opens fast however long its tables. Their tables scroll in a box of their
+   own, so the sticky head row and first column stay in view. */
+#syscalls, #constants, #layouts, #kernels, #findings { content-visibility: auto; contain-intrinsic-size: auto 1500px; }
+div.scroll { max-height: 85vh; overflow: auto; border: 1px solid var(--line); }
+div.scroll table { border-top: 0; }
 div.side-by-side { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
 p.legend span { margin-right: 1rem; padding: 0 .3rem; border-radius: 3px; }
 table { border-collapse: separate; border-spacing: 0; font-size: 12px; }
@@ -28,6 +34,14 @@ thead th:first-child { left: 0; z-index: 3; }
 table.sortable thead th { cursor: pointer; }
 td { white-space: nowrap; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.wrap { white-space: normal; max-width: 17rem; }
+td.cell { text-align: center; padding: 1px 2px; line-height: 1.1; }
+td.cell .sym { display: block; font-size: 13px; }
+td.cell .word { display: block; font-size: 9px; }
+td.cell summary { list-style: none; }
+td.cell summary::-webkit-details-marker { display: none; }
+td.cell details[open] { text-align: left; }
+td.cell summary .word { text-decoration: underline dotted; }
 .s-ok { background: var(--ok); color: var(--ok-fg); }
 .s-missing { background: var(--missing); color: var(--missing-fg); font-weight: 600; }
 .s-differs { background: var(--differs); color: var(--differs-fg); font-weight: 600; }
@@ -35,6 +49,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .s-na { background: var(--na); color: var(--na-fg); }
 details summary { cursor: pointer; }
 details ul { margin: .2rem 0; padding-left: 1rem; white-space: normal; min-width: 22rem; font-weight: normal; color: #1b1b1b; }
+details p { margin: .2rem 0; white-space: normal; min-width: 16rem; font-weight: normal; color: #1b1b1b; }
 table.gaps-only tbody tr.same { display: none; }
 ol.findings li { margin: .35rem 0; }
 ol.findings code { font-family: ui-monospace, monospace; }
@@ -45,6 +60,7 @@ footer { margin-top: 2rem; color: #555; font-size: 12px; }
 @media print {
   body { margin: 0; font-size: 10px; }
   thead th, tbody th { position: static; }
+  div.scroll { max-height: none; overflow: visible; border: 0; }
   nav, input, label.toggle { display: none; }
   table { font-size: 8px; }
   section { break-inside: auto; }

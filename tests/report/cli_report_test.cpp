@@ -104,6 +104,29 @@ TEST_CASE("report -o FILE writes a well-formed page with the audit's findings", 
     CHECK(exit_zero.out.find("Pages x ABIs") != std::string::npos);
 }
 
+TEST_CASE("report --other-kernel adds the syscalls each ABI gained, lost or renumbered", "[report][cli]") {
+    fs::path newer = scratch() / "newer";
+    fs::create_directories(newer);
+    manaudit::Diagnostics diags;
+    for (auto facts : manaudit::audit::testing::small_world()) {
+        facts.provenance.kernel_version = "6.12";
+        if (facts.provenance.arch_id == "arm64") facts.syscalls["cachestat"] = {"cachestat", 451, "asm/unistd.h", false};
+        if (facts.provenance.arch_id == "i386") facts.syscalls.erase("olddir");
+        REQUIRE(manaudit::archdata::write_arch_file(facts, (newer / (facts.provenance.arch_id + ".xml")).string(), diags));
+    }
+    Run r = run_manaudit("report --exit-zero --format text --other-kernel " + newer.string() + " " + world_options() +
+                         fixture("syscall-missing-on-arch/frob.2"));
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Syscalls from Linux 6.1 to Linux 6.12:\n") != std::string::npos);
+    CHECK(r.out.find("  arm64: 1 added, 0 removed, 0 renumbered\n    added: cachestat\n") != std::string::npos);
+    CHECK(r.out.find("  i386: 0 added, 1 removed, 0 renumbered\n    removed: olddir\n") != std::string::npos);
+
+    Run missing = run_manaudit("report --other-kernel /nonexistent " + world_options() + fixture("syscall-missing-on-arch/frob.2"));
+    CHECK(missing.status == 2);
+    CHECK(missing.err.find("/nonexistent") != std::string::npos);
+}
+
 TEST_CASE("report: an output folder that is missing or unwritable is a clear error, nothing written",
           "[report][cli]") {
     fs::path missing = scratch() / "no-such-dir" / "report.html";
@@ -141,7 +164,7 @@ TEST_CASE("report: an output folder that is missing or unwritable is a clear err
     }
 }
 
-TEST_CASE("--help names the program, shows placeholders, defaults and exit statuses", "[report][cli]") {
+TEST_CASE("help names the program, shows placeholders, defaults and exit statuses", "[report][cli]") {
     Run top = run_manaudit("--help");
     CHECK(top.status == 0);
     CHECK(top.out.find("Usage: manaudit ") != std::string::npos);
@@ -168,7 +191,7 @@ TEST_CASE("--help names the program, shows placeholders, defaults and exit statu
     CHECK(archdiff.out.find("ID|FILE") != std::string::npos);
 }
 
-TEST_CASE("--version and -V print the version first", "[report][cli]") {
+TEST_CASE("the version flags print the version first", "[report][cli]") {
     for (const char* flag : {"--version", "-V"}) {
         Run r = run_manaudit(flag);
         CHECK(r.status == 0);
@@ -186,7 +209,7 @@ TEST_CASE("usage errors go to stderr in the one diagnostic format, exit 2", "[re
     CHECK(unknown.err.find("manaudit: error: unknown architecture 'vax'") != std::string::npos);
 }
 
-TEST_CASE("audit text ends with a summary line; --brief prints one line per finding", "[report][cli]") {
+TEST_CASE("audit text ends with a summary line, and --brief prints one line per finding", "[report][cli]") {
     Run full = run_manaudit("audit " + world_options() + fixture("syscall-missing-on-arch/frob.2"));
     CHECK(full.status == 1);
     CHECK(full.out.find("    note: ") != std::string::npos);
