@@ -149,7 +149,9 @@ constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
     {"loong64", "loongarch64"}, {"loongarch", "loongarch64"}, {"ppc64el", "powerpc64le"},
     {"ppc64le", "powerpc64le"}, {"ppc64", "powerpc64"}, {"ppc", "powerpc"}, {"mips", "mips-o32"},
     {"mipsn32", "mips64-n32"}, {"mips64el", "mips64-n64"}, {"mips64", "mips64-n64"}, {"hppa", "parisc"},
-    {"sh4", "sh"}, {"i686", "i386"}, {"sparc", "sparc32"}, {"or1k", "openrisc"},
+    {"sh4", "sh"}, {"i686", "i386"}, {"i486", "i386"}, {"i586", "i386"}, {"ia32", "i386"},
+    {"x64", "x86_64"}, {"armv7", "arm"}, {"armv7l", "arm"}, {"riscv", "riscv64"}, {"sparc", "sparc32"},
+    {"or1k", "openrisc"}, {"mips-n32", "mips64-n32"},
 };
 
 // How pages name architectures. Spellings are whole words, case-sensitive

@@ -9,13 +9,8 @@
 namespace manaudit::audit {
 
 /// `man2/readdir.2:113:1: warning: message [check-id]`, then one indented
-/// `note:` line per arch. `color` adds terminal escapes.
-std::string format_text(const std::vector<Finding>& findings, bool color);
-
-/// The line that ends a text audit: findings per check, pages, ABIs, and the
-/// kernel the facts describe.
-std::string format_summary(const std::vector<Finding>& findings, std::size_t pages, std::size_t arches,
-                           const std::string& kernel_version);
+/// `note:` line per arch (none when `brief`). `color` adds terminal escapes.
+std::string format_text(const std::vector<Finding>& findings, bool color, bool brief = false);
 
 /// Every finding with its evidence and proposed edit, for tools and scripts.
 /// `kernel_version` names the kernel the facts describe ("6.12").

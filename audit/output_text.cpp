@@ -33,27 +33,17 @@ std::string severity_name(Severity severity) {
     return "warning";
 }
 
-std::string format_text(const std::vector<Finding>& findings, bool color) {
+std::string format_text(const std::vector<Finding>& findings, bool color, bool brief) {
     Palette p;
     if (color) p = {"\033[1m", "\033[1;35m", "\033[1;36m", "\033[0m"};
     std::string out;
     for (const auto& f : findings) {
         out += fmt::format("{}{}:{}:{}:{} {}{}:{} {}{} [{}]{}\n", p.bold, f.page, f.line, f.column, p.reset,
                            p.warning, severity_name(f.severity), p.reset, p.bold, f.message, f.check_id, p.reset);
+        if (brief) continue;
         for (const auto& e : f.evidence) out += fmt::format("    {}note:{} {}\n", p.note, p.reset, evidence_line(e));
     }
     return out;
-}
-
-std::string format_summary(const std::vector<Finding>& findings, std::size_t pages, std::size_t arches,
-                           const std::string& kernel_version) {
-    std::map<std::string, int> per_check;
-    for (const auto& f : findings) ++per_check[f.check_id];
-    std::string counts;
-    for (const auto& [check, n] : per_check) counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", n, check);
-    return fmt::format("manaudit: {} finding{}{} in {} page{}, against {} ABIs, facts as of Linux {}\n",
-                       findings.size(), findings.size() == 1 ? "" : "s", counts.empty() ? "" : " (" + counts + ")",
-                       pages, pages == 1 ? "" : "s", arches, kernel_version.empty() ? "?" : kernel_version);
 }
 
 }  // namespace manaudit::audit

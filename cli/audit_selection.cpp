@@ -3,6 +3,8 @@
 
 #include <sstream>
 
+#include "arch-data/arch_aliases.h"
+
 namespace manaudit::cli {
 
 namespace {
@@ -35,7 +37,8 @@ audit::RunInputs AuditSelection::run_inputs() const {
     inputs.pages = pages;
     inputs.arch_data_dir = arch_data;
     inputs.kernel = kernel;
-    inputs.arches = split_list(arches);
+    // Users type amd64, aarch64, ppc64el: each becomes the table id.
+    for (const auto& name : split_list(arches)) inputs.arches.push_back(archdata::resolve_arch_alias(name));
     return inputs;
 }
 

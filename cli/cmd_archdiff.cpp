@@ -3,11 +3,16 @@
 #include <memory>
 #include <string>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "arch-data/arch_aliases.h"
 #include "arch-data/archdiff.h"
 #include "arch-data/store.h"
+#include "audit/report/render.h"
 #include "cli/commands.h"
+#include "cli/diagnostic_printer.h"
+#include "cli/output_file.h"
 
 namespace manaudit::cli {
 
@@ -17,7 +22,37 @@ struct ArchdiffOptions {
     std::string a, b;
     std::string format = "text";
     std::string arch_data;
+    std::string output;
+    bool only_missing = false;
 };
+
+// --only-missing: what exists on one side only, without renumberings and values.
+void keep_only_missing(archdata::ArchDiff& d) {
+    d.syscalls_renumbered.clear();
+    d.errnos_changed.clear();
+    d.constants_changed.clear();
+    d.structs_changed.clear();
+}
+
+// Counts first, so 56 missing calls are not buried under 279 renumberings.
+std::string summary_text(const archdata::ArchDiff& d) {
+    const std::string a = "only in " + d.a_id, b = "only in " + d.b_id;
+    std::string out = fmt::format("{:<12}{:>20}{:>20}{:>10}\n", "summary", a, b, "differ");
+    auto row = [&](const char* kind, std::size_t only_a, std::size_t only_b, std::size_t changed) {
+        out += fmt::format("  {:<10}{:>20}{:>20}{:>10}\n", kind, only_a, only_b, changed);
+    };
+    row("syscalls", d.syscalls_only_a.size(), d.syscalls_only_b.size(), d.syscalls_renumbered.size());
+    row("errnos", d.errnos_only_a.size(), d.errnos_only_b.size(), d.errnos_changed.size());
+    row("constants", d.constants_only_a.size(), d.constants_only_b.size(), d.constants_changed.size());
+    row("structs", d.structs_only_a.size(), d.structs_only_b.size(), d.structs_changed.size());
+    return out + "\n";
+}
+
+// An arch id as typed (amd64, aarch64) becomes the table id; file paths stay.
+std::string operand(const std::string& given) {
+    if (given.find('/') != std::string::npos || given.ends_with(".xml")) return given;
+    return archdata::resolve_arch_alias(given);
+}
 
 nlohmann::ordered_json names_json(const std::vector<std::string>& names) {
     return {{"count", names.size()}, {"names", names}};
@@ -54,18 +89,26 @@ std::string render_json(const archdata::ArchDiff& d) {
 }
 
 int run(const ArchdiffOptions& o) {
-    if (o.format != "text" && o.format != "json") {
-        std::fprintf(stderr, "manaudit: archdiff: unknown format '%s' (text or json)\n", o.format.c_str());
+    if (o.format != "text" && o.format != "json" && o.format != "html") {
+        print_error("archdiff: unknown format '" + o.format + "' (text, json or html)");
         return 2;
     }
     Diagnostics diags;
-    auto a = archdata::load_arch_operand(o.a, o.arch_data, diags);
-    auto b = archdata::load_arch_operand(o.b, o.arch_data, diags);
-    for (const auto& d : diags) std::fprintf(stderr, "manaudit: %s\n", format_diagnostic(d).c_str());
+    auto a = archdata::load_arch_operand(operand(o.a), o.arch_data, diags);
+    auto b = archdata::load_arch_operand(operand(o.b), o.arch_data, diags);
+    print_diagnostics(diags);
     if (!a || !b) return 2;
     archdata::ArchDiff diff = archdata::diff_arches(*a, *b);
-    std::string out = o.format == "json" ? render_json(diff) : archdata::render_text(diff);
-    std::fputs(out.c_str(), stdout);
+    if (o.only_missing) keep_only_missing(diff);
+    std::string out = o.format == "json"   ? render_json(diff)
+                      : o.format == "html" ? report::render_archdiff_html(diff, *a, *b, MANAUDIT_VERSION)
+                                           : summary_text(diff) + archdata::render_text(diff);
+    if (o.output.empty() || o.output == "-") {
+        std::fputs(out.c_str(), stdout);
+    } else if (std::string error; !write_output_file(o.output, out, error)) {
+        print_file_error(o.output, error);
+        return 2;
+    }
     return diff.empty() ? 0 : 1;
 }
 
@@ -75,11 +118,15 @@ void add_archdiff_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<ArchdiffOptions>();
     auto* sub = app.add_subcommand("archdiff", "compare two architectures' facts (ids of the shipped data or "
                                                "arch-data XML files); exit 1 when they differ");
-    sub->add_option("A", opts->a, "first ABI: an id or alias (arm64, aarch64), linux-VERSION/ID for another "
-                                  "kernel's data (linux-6.1/arm64), or an arch-data XML file")
+    sub->add_option("A", opts->a, "first ABI: an id or alias (arm64, aarch64, ppc64el), linux-VERSION/ID for "
+                                  "another kernel's data (linux-6.1/arm64), or an arch-data XML file")
         ->required();
     sub->add_option("B", opts->b, "second ABI, in the same forms")->required();
-    sub->add_option("--format", opts->format, "output format: text or json");
+    sub->add_option("--format", opts->format, "text, json or html")
+        ->check(CLI::IsMember({"text", "json", "html"}));
+    sub->add_flag("--only-missing", opts->only_missing,
+                  "only what exists on one side: no renumberings, values or layouts");
+    sub->add_option("-o,--output", opts->output, "write to FILE instead of standard output");
     sub->add_option("--arch-data", opts->arch_data, "directory of arch-data XML files (default: the shipped set)");
     sub->callback([opts, &exit_code] { exit_code = run(*opts); });
 }

@@ -5,8 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <map>
 #include <mutex>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -17,6 +18,8 @@
 #include "audit/run.h"
 #include "cli/audit_selection.h"
 #include "cli/commands.h"
+#include "cli/diagnostic_printer.h"
+#include "cli/output_file.h"
 
 namespace manaudit::cli {
 
@@ -31,18 +34,25 @@ struct AuditArgs {
     std::string color = "auto";
     bool exit_zero = false;
     bool list_checks = false;
+    bool brief = false;
 };
 
-// Writes next to the target, then renames: a reader never sees half a file.
-bool write_file(const std::string& path, const std::string& text) {
-    std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out || !(out << text)) return false;
+// The text audit's last line: findings per check, pages, ABIs, kernel version.
+std::string summary_line(const audit::RunResult& result) {
+    std::map<std::string, int> per_check;
+    std::set<std::string> pages, kernels;
+    for (const auto& f : result.findings) {
+        ++per_check[f.check_id];
+        pages.insert(f.page);
     }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    return !ec;
+    for (const auto& f : result.facts) kernels.insert(f.provenance.kernel_version);
+    std::string checks;
+    for (const auto& [id, n] : per_check) checks += fmt::format("{}{} {}", checks.empty() ? "" : ", ", id, n);
+    std::string kernel;
+    for (const auto& k : kernels) kernel += (kernel.empty() ? "" : ", ") + k;
+    return fmt::format("manaudit: {} findings{} on {} of {} pages, {} ABIs, Linux {} facts\n", result.findings.size(),
+                       checks.empty() ? "" : " (" + checks + ")", pages.size(), result.pages.size(),
+                       result.facts.size(), kernel);
 }
 
 bool use_color(const std::string& mode, bool to_terminal) {
@@ -50,11 +60,6 @@ bool use_color(const std::string& mode, bool to_terminal) {
     if (mode == "never") return false;
     const char* no_color = std::getenv("NO_COLOR");
     return to_terminal && !(no_color && *no_color);
-}
-
-void print_diagnostics(const Diagnostics& diags) {
-    for (const auto& d : diags)
-        if (d.level == Level::error) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
 }
 
 int run(const AuditArgs& args) {
@@ -69,7 +74,7 @@ int run(const AuditArgs& args) {
         Diagnostics diags;
         baseline = audit::read_baseline(args.baseline, diags);
         if (!baseline) {
-            for (const auto& d : diags) std::fprintf(stderr, "manaudit: %s\n", format_diagnostic(d).c_str());
+            print_diagnostics(diags);
             return 2;
         }
     }
@@ -92,16 +97,15 @@ int run(const AuditArgs& args) {
     audit::RunResult result = audit::run_audit_on(inputs, options);
     if (progress && done > 0) std::fputs("\r\033[K", stderr);
     if (result.config_error) {
-        for (const auto& d : result.diagnostics) {
-            if (d.file.empty()) std::fprintf(stderr, "manaudit: error: %s\n", d.message.c_str());
-            else std::fprintf(stderr, "manaudit: %s\n", format_diagnostic(d).c_str());
-        }
+        print_diagnostics(result.diagnostics);
         return 2;
     }
-    print_diagnostics(result.diagnostics);
+    print_diagnostics(result.diagnostics, Level::error);
 
-    if (!args.write_baseline.empty() && !write_file(args.write_baseline, audit::baseline_json(result.findings))) {
-        std::fprintf(stderr, "manaudit: %s: cannot write baseline\n", args.write_baseline.c_str());
+    std::string error;
+    if (!args.write_baseline.empty() &&
+        !write_output_file(args.write_baseline, audit::baseline_json(result.findings), error)) {
+        print_file_error(args.write_baseline, "cannot write baseline: " + error);
         return 2;
     }
     if (baseline) audit::apply_baseline(result.findings, *baseline);
@@ -114,16 +118,17 @@ int run(const AuditArgs& args) {
     else if (args.format == "sarif")
         text = audit::format_sarif(result.findings, MANAUDIT_VERSION, result.kernel_version, arch_ids);
     else text = audit::format_text(result.findings,
-                                   use_color(args.color, args.output.empty() && isatty(STDOUT_FILENO) != 0)) +
-                audit::format_summary(result.findings, result.pages.size(), result.facts.size(),
-                                      result.kernel_version);
+                                   use_color(args.color, args.output.empty() && isatty(STDOUT_FILENO) != 0),
+                                   args.brief);
 
     if (args.output.empty()) {
         std::fwrite(text.data(), 1, text.size(), stdout);
-    } else if (!write_file(args.output, text)) {
-        std::fprintf(stderr, "manaudit: %s: cannot write output\n", args.output.c_str());
+    } else if (!write_output_file(args.output, text, error)) {
+        print_file_error(args.output, error);
         return 2;
     }
+    // The summary goes to standard output, below the findings or alone when they went to a file.
+    if (args.format == "text") std::fputs(summary_line(result).c_str(), stdout);
 
     if (result.unreadable_inputs > 0) return 3;
     if (!result.findings.empty() && !args.exit_zero) return 1;
@@ -145,6 +150,7 @@ void add_audit_command(CLI::App& app, int& exit_code) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
     sub->add_flag("--exit-zero", args->exit_zero, "exit 0 even when there are findings");
     sub->add_flag("--list-checks", args->list_checks, "list every check with its description");
+    sub->add_flag("--brief", args->brief, "text: one line per finding, without the per-ABI evidence");
     sub->callback([args, &exit_code] { exit_code = run(*args); });
 }
 

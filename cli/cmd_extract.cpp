@@ -11,6 +11,7 @@
 #include "arch-data/arch_table.h"
 #include "arch-data/store.h"
 #include "cli/commands.h"
+#include "cli/diagnostic_printer.h"
 #include "parsers/headers/header_extractor.h"
 #include "parsers/kernel/kernel_tree.h"
 
@@ -32,7 +33,7 @@ struct ExtractOptions {
 };
 
 void print_diags(const Diagnostics& diags) {
-    for (const auto& d : diags) std::fprintf(stderr, "manaudit: %s\n", format_diagnostic(d).c_str());
+    print_diagnostics(diags);
 }
 
 void print_summary(const archdata::ArchFacts& f, const std::string& where) {
@@ -42,7 +43,7 @@ void print_summary(const archdata::ArchFacts& f, const std::string& where) {
 }
 
 int usage_error(const std::string& message) {
-    std::fprintf(stderr, "manaudit: extract: %s\n", message.c_str());
+    print_error("extract: " + message);
     return 2;
 }
 

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/diagnostic_printer.h"
 #include "manpages/corpus.h"
 #include "manpages/page_builder.h"
 
@@ -235,7 +236,7 @@ int run_parse(const ParseOptions& options) {
         }
     }
 
-    for (const auto& d : diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    print_diagnostics(diagnostics);
     int unreadable = corpus.unreadable + pages_with_errors;
     if (json) {
         ordered_json out;

@@ -7,6 +7,7 @@
 #include "cli/audit_selection.h"
 #include "cli/commands.h"
 #include "manpages/corpus.h"
+#include "cli/diagnostic_printer.h"
 #include "patches/apply.h"
 #include "patches/identity.h"
 #include "patches/plan_all.h"
@@ -27,12 +28,11 @@ struct PatchArgs {
 };
 
 void print(const Diagnostics& diags, Level at_least) {
-    for (const auto& d : diags)
-        if (d.level >= at_least) std::fprintf(stderr, "manaudit: %s\n", format_diagnostic(d).c_str());
+    print_diagnostics(diags, at_least);
 }
 
 int usage_error(const std::string& message) {
-    std::fprintf(stderr, "manaudit: error: %s\n", message.c_str());
+    print_error(message);
     return 2;
 }
 

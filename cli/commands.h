@@ -13,5 +13,6 @@ void add_extract_command(CLI::App& app, int& exit_code);
 void add_archdiff_command(CLI::App& app, int& exit_code);
 void add_audit_command(CLI::App& app, int& exit_code);
 void add_patch_command(CLI::App& app, int& exit_code);
+void add_report_command(CLI::App& app, int& exit_code);
 
 }  // namespace manaudit::cli

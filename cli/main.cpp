@@ -1,15 +1,20 @@
 // manaudit's entry point: dispatches to the subcommands.
-#include <cstdio>
 #include <exception>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/diagnostic_printer.h"
+#include "cli/help_style.h"
 
 int main(int argc, char** argv) {
-    CLI::App app{"manaudit: audit Linux section-2 man pages against per-architecture kernel headers"};
-    app.set_version_flag("--version", std::string("manaudit ") + MANAUDIT_VERSION);
+    // The name is given, so help says "manaudit" whatever path ran it.
+    CLI::App app{"manaudit: audit Linux section-2 man pages against per-architecture kernel headers, "
+                 "write man-pages patches and per-architecture reports",
+                 "manaudit"};
+    app.set_version_flag("-V,--version", std::string("manaudit ") + MANAUDIT_VERSION);
     app.require_subcommand(1);
+    app.get_formatter()->column_width(34);
 
     int exit_code = 0;
     manaudit::cli::add_parse_command(app, exit_code);
@@ -17,6 +22,8 @@ int main(int argc, char** argv) {
     manaudit::cli::add_archdiff_command(app, exit_code);
     manaudit::cli::add_audit_command(app, exit_code);
     manaudit::cli::add_patch_command(app, exit_code);
+    manaudit::cli::add_report_command(app, exit_code);
+    manaudit::cli::apply_help_style(app);
 
     try {
         app.parse(argc, argv);
@@ -28,10 +35,11 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         // CLI11 uses 100-127 for parse errors; manaudit's usage error is 2.
-        app.exit(e);
+        manaudit::cli::print_error(e.what());
+        manaudit::cli::print_diagnostic({"", 0, 0, manaudit::Level::note, "try 'manaudit --help'"});
         return 2;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "manaudit: error: %s\n", e.what());
+        manaudit::cli::print_error(e.what());
         return 2;
     }
     return exit_code;

@@ -8,6 +8,9 @@ PACKAGES="build-essential cmake pkg-config libclang-dev libpugixml-dev libfmt-de
 catch2 zlib1g-dev libarchive-dev libcli11-dev nlohmann-json3-dev
 groff mandoc git patch xz-utils time manpages-dev"
 
+# The browser test loads the HTML report in headless Chromium.
+PACKAGES="$PACKAGES chromium"
+
 # Linux 6.1 uapi headers for every ABI in the architecture table: extraction
 # and its tests read them; the audit itself uses the shipped arch-data.
 for debarch in amd64 i386 x32 arm64 armhf riscv64 powerpc ppc64el s390x \
