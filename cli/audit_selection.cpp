@@ -1,6 +1,9 @@
 // The options `audit` and `patch` share, and what they become for the audit.
 #include "cli/audit_selection.h"
 
+#include <algorithm>
+#include <thread>
+
 #include <sstream>
 
 namespace manaudit::cli {
@@ -22,7 +25,8 @@ void AuditSelection::add_options(CLI::App* sub) {
     sub->add_option("--arch", arches, "comma-separated ABI ids to audit against (default: all)");
     sub->add_option("--check", checks, "comma-separated check ids to run (default: all)");
     sub->add_option("--arch-data", arch_data, "arch-data directory (default: the shipped data)");
-    sub->add_option("-j,--jobs", jobs, "pages audited in parallel")->check(CLI::Range(1, 64));
+    sub->add_option("-j,--jobs", jobs, "pages read and audited in parallel (default: one per core)")
+        ->check(CLI::Range(1, 64));
 }
 
 audit::RunInputs AuditSelection::run_inputs() const {
@@ -36,7 +40,7 @@ audit::RunInputs AuditSelection::run_inputs() const {
 audit::AuditOptions AuditSelection::audit_options() const {
     audit::AuditOptions options;
     options.checks = split_list(checks);
-    options.jobs = jobs;
+    options.jobs = jobs > 0 ? jobs : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 64);
     return options;
 }
 

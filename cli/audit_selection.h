@@ -16,7 +16,7 @@ struct AuditSelection {
     std::string arches;  ///< comma-separated ABI ids
     std::string checks;  ///< comma-separated check ids
     std::string arch_data;
-    int jobs = 1;
+    int jobs = 0;  ///< 0: one per core
 
     /// Adds the positional pages and --arch, --check, --arch-data, -j to `sub`.
     void add_options(CLI::App* sub);

@@ -1,9 +1,27 @@
 #!/bin/sh
 # Sets up, builds and runs every test (unit tests on fixtures, integration
-# tests on the installed man-pages release and the real cross headers).
+# tests on the installed man-pages release and the real cross headers), then
+# the same tests built by clang with AddressSanitizer and
+# UndefinedBehaviorSanitizer, clang-tidy, and each fuzz target for 60 s.
+# FUZZ_SECONDS overrides the 60 s.
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+step() { echo "== test.sh: $* ($(date -u +%H:%M:%S))"; }
+
+step "gcc build (-Werror) and tests"
 scripts/build.sh
-cd build
-ctest --output-on-failure -j"$(nproc)" --timeout 600
+(cd build && ctest --output-on-failure -j"$(nproc)" --timeout 600)
+
+step "clang build (-Werror, ASan+UBSan, fuzz targets) and the tests under the sanitizers"
+scripts/build_clang.sh
+# Leaks in a test's own fixtures are not the code under test; everything else aborts.
+(cd build-clang && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --output-on-failure -j"$(nproc)" --timeout 900)
+
+step "clang-tidy"
+scripts/tidy.sh
+
+step "fuzz targets, ${FUZZ_SECONDS:-60} s each"
+scripts/fuzz.sh -t "${FUZZ_SECONDS:-60}"
+step "done"

@@ -332,7 +332,13 @@ private:
         auto it = state_.strings.find(std::string(name));
         if (it != state_.strings.end()) {
             // Defined strings hold raw roff; a depth limit stops self-reference.
-            if (depth_guard_ > 8) return broken("\\* (recursive string)");
+            if (depth_guard_ > 8) {
+                // Said once a page: a self-referencing string repeats it at every use.
+                if (!state_.recursion_reported) broken("\\* (recursive string)");
+                state_.recursion_reported = true;
+                return;
+            }
+            if (!charge_expansion(it->second.size() + 1)) return;
             Rendered inner;
             Renderer nested(it->second, state_, inner, sink_, place_);
             nested.depth_guard_ = depth_guard_ + 1;
@@ -347,6 +353,22 @@ private:
             }
         }
         warn("undefined string \\*[" + std::string(name) + "]");
+    }
+
+    // Takes `cost` from the page's expansion budget; once it is spent, one
+    // error says so and no string is expanded any more.
+    bool charge_expansion(std::size_t cost) {
+        if (!state_.expansion_exhausted && cost <= state_.expansion_budget) {
+            state_.expansion_budget -= cost;
+            return true;
+        }
+        if (!state_.expansion_exhausted) {
+            state_.expansion_exhausted = true;
+            sink_.report(Level::error, place_.line, place_.column + static_cast<int>(start_),
+                         "string expansion exceeds " + std::to_string(kStringExpansionBudget >> 10) +
+                             " KiB for this page (nested .ds strings); the rest is not expanded");
+        }
+        return false;
     }
 
     std::string_view in_;

@@ -14,7 +14,9 @@ const ArchFacts& shipped(const std::string& id) {
     auto it = cache.find(id);
     if (it != cache.end()) return it->second;
     Diagnostics diags;
-    auto f = read_arch_file(std::string(MANAUDIT_SOURCE_DIR) + "/arch-data/linux-6.1/" + id + ".xml", diags);
+    std::string path = MANAUDIT_SOURCE_DIR;
+    path += "/arch-data/linux-6.1/" + id + ".xml";
+    auto f = read_arch_file(path, diags);
     for (const auto& d : diags) INFO(format_diagnostic(d));
     REQUIRE(f);
     return cache.emplace(id, std::move(*f)).first->second;
