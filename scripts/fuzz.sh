@@ -2,7 +2,7 @@
 # Runs each libFuzzer target for a bounded time (default 60 s each), seeded
 # with real pages from /usr/share/man, the shipped arch data, and the inputs
 # that once failed (tests/fixtures/fuzz/<target>/, replayed first). A crash,
-# a timeout (10 s for one input) or more than 2 GB of memory fails the run;
+# a timeout (25 s for one input: a hang, not a slow moment of a busy machine) or more than 2 GB of memory fails the run;
 # the input is left in build-clang/fuzz-artifacts/.
 #
 # usage: scripts/fuzz.sh [-t SECONDS] [TARGET...]
@@ -53,11 +53,11 @@ for t in $targets; do
     fixtures=tests/fixtures/fuzz/$t
     if [ -d "$fixtures" ]; then
         # Every input that once failed must pass now.
-        "$bin" -timeout=10 -rss_limit_mb=2048 "$fixtures"/* >"$work/$t-replay.log" 2>&1 ||
+        "$bin" -timeout=25 -rss_limit_mb=2048 "$fixtures"/* >"$work/$t-replay.log" 2>&1 ||
             { echo "fuzz: $t fails on a regression fixture; see $work/$t-replay.log" >&2; status=1; continue; }
     fi
     echo "fuzz: $t for ${seconds}s"
-    if ! "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+    if ! "$bin" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
             -artifact_prefix=build-clang/fuzz-artifacts/"$t"- "$corpus" "$work/$t-seeds" \
             >"$work/$t.log" 2>&1; then
         echo "fuzz: $t FAILED; see $work/$t.log and build-clang/fuzz-artifacts/" >&2

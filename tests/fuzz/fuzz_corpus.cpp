@@ -12,15 +12,24 @@
 
 namespace {
 
-std::filesystem::path scratch() {
-    static const std::filesystem::path dir = [] {
+// A directory for the inputs, removed when the fuzzer exits.
+struct Scratch {
+    std::filesystem::path dir;
+    Scratch() {
         auto base = std::filesystem::exists("/dev/shm") ? std::filesystem::path("/dev/shm")
                                                         : std::filesystem::temp_directory_path();
-        auto d = base / ("manaudit-fuzz-corpus-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(d / "man2");
-        return d;
-    }();
-    return dir;
+        dir = base / ("manaudit-fuzz-corpus-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir / "man2");
+    }
+    ~Scratch() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+};
+
+const std::filesystem::path& scratch() {
+    static const Scratch s;
+    return s.dir;
 }
 
 void write_file(const std::filesystem::path& path, const std::uint8_t* data, std::size_t size) {
@@ -33,7 +42,7 @@ void write_file(const std::filesystem::path& path, const std::uint8_t* data, std
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const auto dir = scratch();
+    const auto& dir = scratch();
     manaudit::manpages::CorpusOptions options;
     options.max_page_bytes = std::size_t{4} << 20;
 
