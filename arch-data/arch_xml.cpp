@@ -1,10 +1,12 @@
 // The arch-data XML form: deterministic writer and validating reader (pugixml).
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <sstream>
 
 #include <pugixml.hpp>
 
+#include "arch-data/arch_validate.h"
 #include "arch-data/store.h"
 
 namespace manaudit::archdata {
@@ -56,17 +58,31 @@ struct Reader {
     const std::string& text;
     Diagnostics& diags;
     bool ok = true;
+    int errors = 0;
+    std::vector<std::size_t> line_starts{};  // computed at the first error, then binary-searched
 
-    int line_of(std::ptrdiff_t offset) const {
+    static constexpr int kMaxMessages = 20;
+
+    int line_of(std::ptrdiff_t offset) {
         if (offset < 0) return 0;
-        int line = 1;
-        for (std::ptrdiff_t i = 0; i < offset && i < static_cast<std::ptrdiff_t>(text.size()); ++i)
-            if (text[static_cast<std::size_t>(i)] == '\n') ++line;
-        return line;
+        if (line_starts.empty()) {
+            line_starts.push_back(0);
+            for (std::size_t i = 0; i < text.size(); ++i)
+                if (text[i] == '\n') line_starts.push_back(i + 1);
+        }
+        auto after = std::upper_bound(line_starts.begin(), line_starts.end(), static_cast<std::size_t>(offset));
+        return static_cast<int>(after - line_starts.begin());
     }
+    // A hostile file can hold errors by the hundred thousand: the first few
+    // are shown, then one line counts the rest.
     void error(pugi::xml_node at, const std::string& message) {
-        diags.push_back({path, line_of(at.offset_debug()), 0, Level::error, message});
         ok = false;
+        if (++errors <= kMaxMessages) diags.push_back({path, line_of(at.offset_debug()), 0, Level::error, message});
+    }
+    void finish() {
+        if (errors > kMaxMessages)
+            diags.push_back({path, 0, 0, Level::error,
+                             std::to_string(errors - kMaxMessages) + " more errors in this file not shown"});
     }
     std::string required(pugi::xml_node n, const char* attr) {
         pugi::xml_attribute a = n.attribute(attr);
@@ -242,7 +258,10 @@ std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::stri
     p.clang_target = r.required(prov, "clang-target");
     p.clang_args = prov.attribute("clang-args").value();
     p.stand_in = r.flag(prov, "stand-in");
-    p.word_bits = static_cast<int>(r.integer(prov, "word-bits"));
+    std::int64_t word_bits = r.integer(prov, "word-bits");
+    if (word_bits != 32 && word_bits != 64)
+        r.error(prov, "'word-bits' must be 32 or 64, not " + std::to_string(word_bits));
+    p.word_bits = static_cast<int>(word_bits == 32 ? 32 : 64);
     p.byte_order = r.required(prov, "byte-order");
     p.sysroot = prov.attribute("sysroot").value();
     p.approximate_layouts = r.flag(prov, "approximate-layouts");
@@ -299,7 +318,8 @@ std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::stri
         facts.structs[st.name] = std::move(st);
     }
     r.check_count(structs, facts.structs.size());
-    if (!r.ok) return std::nullopt;
+    r.finish();
+    if (!r.ok || !validate_arch_facts(facts, path, diags)) return std::nullopt;
     return facts;
 }
 

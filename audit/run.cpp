@@ -2,7 +2,9 @@
 #include "audit/run.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 
 #include "arch-data/arch_table.h"
 #include "arch-data/store.h"
@@ -64,12 +66,24 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
     manpages::Corpus corpus = manpages::read_corpus(sources);
     result.unreadable_inputs = corpus.unreadable;
     for (auto& d : corpus.diagnostics) result.diagnostics.push_back(std::move(d));
-    result.pages.reserve(corpus.pages.size());
-    for (auto& file : corpus.pages) {
-        manpages::Page page = manpages::build_page(file.path, std::move(file.source), result.diagnostics);
-        page.aliases = file.aliases;
-        result.pages.push_back(std::move(page));
+    // Pages are built in parallel; each keeps its own diagnostics, merged in page order.
+    result.pages.resize(corpus.pages.size());
+    std::vector<Diagnostics> page_diags(corpus.pages.size());
+    std::atomic<std::size_t> next{0};
+    auto build = [&] {
+        for (std::size_t i = next++; i < corpus.pages.size(); i = next++) {
+            auto& file = corpus.pages[i];
+            result.pages[i] = manpages::build_page(file.path, std::move(file.source), page_diags[i]);
+            result.pages[i].aliases = file.aliases;
+        }
+    };
+    {
+        std::vector<std::jthread> workers;
+        for (int j = 1; j < std::clamp(options.jobs, 1, 64); ++j) workers.emplace_back(build);
+        build();
     }
+    for (auto& diags : page_diags)
+        for (auto& d : diags) result.diagnostics.push_back(std::move(d));
 
     result.findings = run_audit(result.pages, result.facts, options);
     return result;

@@ -30,6 +30,12 @@ void add_unique(std::vector<manpages::StatedValue>& out, manpages::StatedValue v
     if (!dup) out.push_back(std::move(v));
 }
 
+bool has_paren_digit(std::string_view text) {
+    for (auto at = text.find('('); at != std::string_view::npos; at = text.find('(', at + 1))
+        if (at + 1 < text.size() && text[at + 1] >= '0' && text[at + 1] <= '9') return true;
+    return false;
+}
+
 }  // namespace
 
 std::vector<manpages::StatedValue> gather_stated_values(const manpages::Page& page) {
@@ -42,7 +48,12 @@ std::vector<manpages::StatedValue> gather_stated_values(const manpages::Page& pa
     for (std::size_t bi = 0; bi < page.blocks.size(); ++bi) {
         const auto& block = page.blocks[bi];
         if (!is_visible(block)) continue;
+        // Regex matching is slow; skip a pattern when the block lacks what it
+        // cannot match without: "(" before a digit, or the word "define".
+        const bool may_have_parens = has_paren_digit(block.text);
+        const bool may_have_define = block.text.find("define") != std::string::npos;
         for (const auto* re : {&in_parens, &define}) {
+            if (re == &in_parens ? !may_have_parens : !may_have_define) continue;
             for (std::sregex_iterator it(block.text.begin(), block.text.end(), *re), end; it != end; ++it) {
                 manpages::StatedValue v;
                 v.name = (*it)[1].str();

@@ -10,6 +10,9 @@ namespace manaudit::audit {
 
 namespace {
 
+// What std::tolower does in the "C" locale manaudit runs in, without a call per byte.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 bool is_ident_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
 }
@@ -92,9 +95,8 @@ bool contains_identifier(std::string_view text, std::string_view word) {
 }
 
 bool contains_ci(std::string_view text, std::string_view needle) {
-    auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
+    auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                          [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
     return it != text.end() || needle.empty();
 }
 
@@ -109,8 +111,11 @@ std::vector<std::string> split_sentences(std::string_view text) {
         bool next_is_space = i + 1 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]));
         if (!at_end || !next_is_space) continue;
         // Abbreviations do not end a sentence.
+        // Only the last four characters decide; lowering the whole sentence
+        // at every full stop made long paragraphs quadratic.
         std::string lowered;
-        for (char ch : current) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (std::size_t k = current.size() > 4 ? current.size() - 4 : 0; k < current.size(); ++k)
+            lowered += ascii_lower(current[k]);
         bool abbreviation = lowered.ends_with("e.g.") || lowered.ends_with("i.e.") ||
                             lowered.ends_with("etc.") || lowered.ends_with("vs.") ||
                             lowered.ends_with("cf.");

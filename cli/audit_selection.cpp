@@ -1,6 +1,9 @@
 // The options `audit` and `patch` share, and what they become for the audit.
 #include "cli/audit_selection.h"
 
+#include <algorithm>
+#include <thread>
+
 #include <sstream>
 
 #include "arch-data/arch_aliases.h"
@@ -29,7 +32,8 @@ void AuditSelection::add_options(CLI::App* sub) {
     sub->add_option("--kernel", kernel, "kernel version of the facts to audit against, e.g. 6.1 "
                                         "(default: the newest shipped)")
         ->type_name("VERSION");
-    sub->add_option("-j,--jobs", jobs, "pages audited in parallel")->check(CLI::Range(1, 64));
+    sub->add_option("-j,--jobs", jobs, "pages read and audited in parallel (default: one per core)")
+        ->check(CLI::Range(1, 64));
 }
 
 audit::RunInputs AuditSelection::run_inputs() const {
@@ -45,7 +49,7 @@ audit::RunInputs AuditSelection::run_inputs() const {
 audit::AuditOptions AuditSelection::audit_options() const {
     audit::AuditOptions options;
     options.checks = split_list(checks);
-    options.jobs = jobs;
+    options.jobs = jobs > 0 ? jobs : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 64);
     return options;
 }
 

@@ -1,6 +1,7 @@
 // `manaudit patch`: audit pages, then write the findings as a git format-patch
 // series (and optionally apply them to a tree in place).
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "audit/run.h"
@@ -66,6 +67,22 @@ int run(const PatchArgs& args, bool signoff_given) {
     series_options.date = patches::patch_date_now();
     series_options.trailer = std::string("manaudit ") + MANAUDIT_VERSION;
 
+    if (!args.apply_tree.empty()) {
+        // An earlier apply that was killed is finished (or undone) before the
+        // audit reads the tree, so the audit sees the pages as they stay.
+        Diagnostics recovery_diags;
+        patches::ApplyRecovery recovery = patches::recover_interrupted_apply(args.apply_tree, recovery_diags);
+        print(recovery_diags, Level::note);
+        if (recovery.pages_completed > 0)
+            std::fprintf(stderr, "manaudit: completed an interrupted apply: %zu page%s changed in %s\n",
+                         recovery.pages_completed, recovery.pages_completed == 1 ? "" : "s", args.apply_tree.c_str());
+        if (recovery.temporaries_removed > 0)
+            std::fprintf(stderr, "manaudit: removed %zu temporary file%s of an interrupted apply in %s\n",
+                         recovery.temporaries_removed, recovery.temporaries_removed == 1 ? "" : "s",
+                         args.apply_tree.c_str());
+        if (!recovery.ok) return 2;
+    }
+
     audit::RunInputs inputs = args.selection.run_inputs();
     audit::AuditOptions audit_options = args.selection.audit_options();
     audit::RunResult result = audit::run_audit_on(inputs, audit_options);
@@ -107,7 +124,12 @@ int run(const PatchArgs& args, bool signoff_given) {
         Diagnostics apply_diags;
         if (!patches::apply_plans(planned.plans, args.apply_tree, apply_diags)) {
             print(apply_diags, Level::note);
-            std::fprintf(stderr, "manaudit: error: no page in %s was changed\n", args.apply_tree.c_str());
+            std::error_code ec;
+            if (std::filesystem::exists(std::filesystem::path(args.apply_tree) / patches::kApplyJournalName, ec))
+                std::fprintf(stderr, "manaudit: error: the change to %s is incomplete; run the command again to complete it\n",
+                             args.apply_tree.c_str());
+            else
+                std::fprintf(stderr, "manaudit: error: no page in %s was changed\n", args.apply_tree.c_str());
             return 2;
         }
         std::fprintf(stderr, "manaudit: changed %zu page%s in %s\n", planned.plans.size(),

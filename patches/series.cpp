@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <system_error>
@@ -302,6 +303,17 @@ bool is_plain_file_name(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+// A patch manaudit wrote ends its mails with the "-- \nmanaudit VERSION" signature.
+bool written_by_manaudit(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return text.find("\n-- \nmanaudit ") != std::string::npos;
+}
+
+}  // namespace
+
 bool write_series(const Series& series, const std::string& directory, bool force, Diagnostics& diags) {
     auto fail = [&](const std::string& message) {
         diags.push_back({directory, 0, 0, Level::error, message});
@@ -314,12 +326,33 @@ bool write_series(const Series& series, const std::string& directory, bool force
     fs::path dir = fs::path(directory).lexically_normal();
     if (dir.filename().empty()) dir = dir.parent_path();
     if (dir.empty()) dir = ".";
+    // A symbolic link to a directory is followed: the series goes where it
+    // points and the link stays a link.
+    if (fs::is_symlink(dir, ec)) {
+        fs::path target = fs::canonical(dir, ec);
+        if (ec) return fail("output path is a symbolic link to nothing");
+        dir = target;
+    }
     bool exists = fs::exists(dir, ec);
     if (exists && !fs::is_directory(dir, ec)) return fail("output path exists and is not a directory");
-    bool has_files = exists && fs::directory_iterator(dir, ec) != fs::directory_iterator();
+    std::vector<fs::path> old_patches;
+    bool has_files = false;
+    if (exists) {
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            has_files = true;
+            if (entry.path().extension() == ".patch" && entry.is_regular_file(ec)) old_patches.push_back(entry.path());
+        }
+    }
     if (has_files && !force) return fail("output directory is not empty; use --force to replace the patches in it");
+    // --force replaces a series manaudit wrote, never someone else's patches.
+    for (const auto& old : old_patches)
+        if (!written_by_manaudit(old))
+            return fail("output directory holds " + old.filename().string() +
+                        ", which manaudit did not write; refusing to remove it even with --force");
 
-    fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+    // An existing directory is kept (its owner and mode are someone's choice):
+    // the files are written in a temporary directory inside it and moved in.
+    fs::path parent = exists ? dir : (dir.has_parent_path() ? dir.parent_path() : fs::path("."));
     if (!fs::is_directory(parent, ec)) return fail("the directory it would go in does not exist: " + parent.string());
     std::string pattern = (parent / ("." + dir.filename().string() + ".tmp-XXXXXX")).string();
     if (!mkdtemp(pattern.data())) return fail("cannot create a temporary directory beside it: " + std::string(std::strerror(errno)));
@@ -331,8 +364,7 @@ bool write_series(const Series& series, const std::string& directory, bool force
             return fail("cannot write " + (temp / f.name).string());
         }
     }
-    if (!has_files) {
-        if (exists) fs::remove(dir, ec);  // empty: rename needs it gone
+    if (!exists) {
         fs::rename(temp, dir, ec);
         if (ec) {
             fs::remove_all(temp, ec);
@@ -340,9 +372,7 @@ bool write_series(const Series& series, const std::string& directory, bool force
         }
         return true;
     }
-    // --force on a used directory: old patches go, everything else stays.
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (entry.path().extension() == ".patch" && entry.is_regular_file()) fs::remove(entry.path(), ec);
+    for (const auto& old : old_patches) fs::remove(old, ec);
     for (const auto& f : series.files) {
         fs::rename(temp / f.name, dir / f.name, ec);
         if (ec) {

@@ -117,8 +117,8 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
                 if (!is_variant_of(other, name)) continue;
                 // The page names this variant, or the same scheme for a sibling
                 // (stat.2 explains stat64 and says "similar remarks apply for fstat()").
-                bool same_scheme = std::any_of(page_names.begin(), page_names.end(), [&](const std::string& sibling) {
-                    return other.starts_with(name) && contains_identifier(page_text, sibling + other.substr(name.size()));
+                bool same_scheme = std::any_of(page_names.begin(), page_names.end(), [&, &variant = other](const std::string& sibling) {
+                    return variant.starts_with(name) && contains_identifier(page_text, sibling + variant.substr(name.size()));
                 });
                 if (contains_identifier(page_text, other) || same_scheme) variant_documented = true;
                 else undocumented_variants.insert(other);

@@ -255,34 +255,51 @@ private:
             case '.': emit("."); return;
             case '\'': emit("'"); return;
             case '`': emit("`"); return;
+            default:
+                if (argument_escape(c)) return;
+                // groff prints the character itself for unknown escapes.
+                --pos_;
+                std::size_t n = static_cast<unsigned char>(c) >= 0x80 ? utf8_length(in_.substr(pos_)) : 1;
+                if (n == 0) n = 1;
+                emit(in_.substr(pos_, n));
+                pos_ += n;
+                return;
+        }
+    }
+
+    // Escapes that take an argument and render nothing (sizes, registers,
+    // motions, fonts by name): true if `c` is one of them.
+    bool argument_escape(char c) {
+        std::string_view name;
+        switch (c) {
             case 's': {
                 // \s-1, \s+1, \s0, \s10, \s[..], \s(xx
                 if (pos_ < in_.size() && (in_[pos_] == '+' || in_[pos_] == '-')) ++pos_;
                 if (pos_ < in_.size() && (in_[pos_] == '[' || in_[pos_] == '(')) {
-                    if (!read_name(name)) return broken("\\s");
-                    return;
+                    if (!read_name(name)) return broken_arg("\\s");
+                    return true;
                 }
                 if (pos_ < in_.size() && in_[pos_] >= '0' && in_[pos_] <= '9') {
                     char first = in_[pos_++];
                     if (first >= '1' && first <= '3' && pos_ < in_.size() && in_[pos_] >= '0' &&
                         in_[pos_] <= '9')
                         ++pos_;
-                    return;
+                    return true;
                 }
-                return broken("\\s");
+                return broken_arg("\\s");
             }
             case 'n': {
                 if (pos_ < in_.size() && (in_[pos_] == '+' || in_[pos_] == '-')) ++pos_;
-                if (!read_name(name)) return broken("\\n");
-                return;
+                if (!read_name(name)) return broken_arg("\\n");
+                return true;
             }
             case 'k':
             case 'z':
             case '$':
                 if (pos_ < in_.size()) {
-                    if (!read_name(name)) return broken(std::string("\\") + c);
+                    if (!read_name(name)) return broken_arg(std::string("\\") + c);
                 }
-                return;
+                return true;
             case 'h':
             case 'v':
             case 'w':
@@ -298,25 +315,23 @@ private:
             case 'R':
             case 'A':
             case 'B':
-                if (!skip_delimited()) return broken(std::string("\\") + c);
-                return;
+                if (!skip_delimited()) return broken_arg(std::string("\\") + c);
+                return true;
             case 'm':
             case 'M':
             case 'F':
             case 'g':
             case 'Y':
             case 'V':
-                if (!read_name(name)) return broken(std::string("\\") + c);
-                return;
-            default:
-                // groff prints the character itself for unknown escapes.
-                --pos_;
-                std::size_t n = static_cast<unsigned char>(c) >= 0x80 ? utf8_length(in_.substr(pos_)) : 1;
-                if (n == 0) n = 1;
-                emit(in_.substr(pos_, n));
-                pos_ += n;
-                return;
+                if (!read_name(name)) return broken_arg(std::string("\\") + c);
+                return true;
+            default: return false;
         }
+    }
+
+    bool broken_arg(std::string_view what) {
+        broken(what);
+        return true;
     }
 
     void special(std::string_view name) {
@@ -332,7 +347,13 @@ private:
         auto it = state_.strings.find(std::string(name));
         if (it != state_.strings.end()) {
             // Defined strings hold raw roff; a depth limit stops self-reference.
-            if (depth_guard_ > 8) return broken("\\* (recursive string)");
+            if (depth_guard_ > 8) {
+                // Said once a page: a self-referencing string repeats it at every use.
+                if (!state_.recursion_reported) broken("\\* (recursive string)");
+                state_.recursion_reported = true;
+                return;
+            }
+            if (!charge_expansion(it->second.size() + 1)) return;
             Rendered inner;
             Renderer nested(it->second, state_, inner, sink_, place_);
             nested.depth_guard_ = depth_guard_ + 1;
@@ -347,6 +368,22 @@ private:
             }
         }
         warn("undefined string \\*[" + std::string(name) + "]");
+    }
+
+    // Takes `cost` from the page's expansion budget; once it is spent, one
+    // error says so and no string is expanded any more.
+    bool charge_expansion(std::size_t cost) {
+        if (!state_.expansion_exhausted && cost <= state_.expansion_budget) {
+            state_.expansion_budget -= cost;
+            return true;
+        }
+        if (!state_.expansion_exhausted) {
+            state_.expansion_exhausted = true;
+            sink_.report(Level::error, place_.line, place_.column + static_cast<int>(start_),
+                         "string expansion exceeds " + std::to_string(kStringExpansionBudget >> 10) +
+                             " KiB for this page (nested .ds strings); the rest is not expanded");
+        }
+        return false;
     }
 
     std::string_view in_;

@@ -11,11 +11,19 @@
 
 namespace manaudit::roff {
 
+/// Bytes of `.ds` string bodies one page may expand in all. Nested strings
+/// grow exponentially (ten references to a string of ten references...), so
+/// the depth limit alone does not bound the work; real pages use a few KB.
+inline constexpr std::size_t kStringExpansionBudget = std::size_t{1} << 20;
+
 /// State carried from one line to the next: fonts and `.ds` strings.
 struct EscapeState {
     Font font = Font::roman;
     Font previous_font = Font::roman;
     std::unordered_map<std::string, std::string> strings;  ///< from .ds
+    std::size_t expansion_budget = kStringExpansionBudget;  ///< what is left for this page
+    bool expansion_exhausted = false;                        ///< reported once per page
+    bool recursion_reported = false;                         ///< likewise
 };
 
 /// What a piece of input renders to.

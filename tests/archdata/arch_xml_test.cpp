@@ -130,3 +130,60 @@ TEST_CASE("write_arch_file writes what to_xml renders and read_arch_file reads i
     CHECK_FALSE(read_arch_file("/nonexistent/arch.xml", diags));
     CHECK(diags.back().file == "/nonexistent/arch.xml");
 }
+
+TEST_CASE("many bad attributes give a capped list of errors, in linear time", "[xml][bad]") {
+    std::string xml = to_xml(sample_facts());
+    // 200000 syscalls whose numbers are not numbers, each on its own line.
+    std::string bad;
+    for (int i = 0; i < 200000; ++i) bad += "<syscall name=\"s" + std::to_string(i) + "\" number=\"x\" header=\"h\"/>\n";
+    xml.insert(xml.find("<syscall name=\"read\""), bad);
+    Diagnostics diags;
+    CHECK_FALSE(parse_arch_xml(xml, "many.xml", diags));
+    REQUIRE(diags.size() == 21);
+    CHECK(diags[0].line == 8);
+    CHECK(diags[19].line == 27);
+    CHECK(diags[20].message.find("more errors in this file not shown") != std::string::npos);
+}
+
+TEST_CASE("a file named for one arch that holds another's data is refused", "[xml][bad]") {
+    ArchFacts f = sample_facts();
+    f.provenance.arch_id = "x86_64";
+    Diagnostics diags;
+    CHECK_FALSE(parse_arch_xml(to_xml(f), "data/riscv64.xml", diags));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].file == "data/riscv64.xml");
+    CHECK(diags[0].message.find("named for riscv64 but holds the data of 'x86_64'") != std::string::npos);
+
+    Diagnostics same;
+    CHECK(parse_arch_xml(to_xml(f), "data/x86_64.xml", same));
+    CHECK(same.empty());
+}
+
+TEST_CASE("values out of any ABI's range are refused", "[xml][bad]") {
+    auto refused = [](const std::string& xml, const std::string& part) {
+        Diagnostics diags;
+        bool loaded = parse_arch_xml(xml, "odd.xml", diags).has_value();
+        bool named = false;
+        for (const auto& d : diags) named = named || d.message.find(part) != std::string::npos;
+        INFO(part);
+        CHECK_FALSE(loaded);
+        CHECK(named);
+    };
+    auto with = [](std::string xml, const std::string& from, const std::string& to) {
+        xml.replace(xml.find(from), from.size(), to);
+        return xml;
+    };
+    const std::string xml = to_xml(sample_facts());
+    refused(with(xml, "word-bits=\"64\"", "word-bits=\"9223372036854775807\""), "'word-bits' must be 32 or 64");
+    refused(with(xml, "byte-order=\"little\"", "byte-order=\"middle\""), "byte-order must be little or big");
+    refused(with(xml, "size=\"12\"", "size=\"-12\""), "'size' is negative");
+    refused(with(xml, "size=\"12\"", "size=\"9223372036854775807\""), "implausible size");
+    refused(with(xml, "align=\"1\"", "align=\"3\""), "alignment that is not a power of two");
+    refused(with(xml, "offset=\"4\"", "offset=\"9223372036854775800\""), "lies outside the struct");
+    refused(with(xml, "number=\"63\"", "number=\"-5\""), "implausible number -5");
+    refused(with(xml, "value=\"35\"", "value=\"0\""), "errno EAGAIN has an implausible value 0");
+
+    ArchFacts wrong_width = sample_facts();
+    wrong_width.provenance.arch_id = "i386";
+    refused(to_xml(wrong_width), "i386 is a 32-bit ABI, but the file says 64");
+}

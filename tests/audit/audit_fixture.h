@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "arch-data/arch_facts.h"
+#include "arch-data/arch_table.h"
 #include "audit/check.h"
 #include "audit/finding.h"
 #include "audit/registry.h"
@@ -22,8 +23,14 @@ namespace manaudit::audit::testing {
 /// Builds one arch's facts in a line per fact.
 class FactsBuilder {
 public:
-    explicit FactsBuilder(std::string arch_id) { facts_.provenance.arch_id = std::move(arch_id);
-                                                 facts_.provenance.kernel_version = "6.1"; }
+    explicit FactsBuilder(std::string arch_id) {
+        facts_.provenance.arch_id = std::move(arch_id);
+        facts_.provenance.kernel_version = "6.1";
+        // Word size and byte order as the table has them, as in a real file.
+        const archdata::ArchInfo* info = archdata::find_arch(facts_.provenance.arch_id);
+        facts_.provenance.word_bits = info ? info->word_bits : 64;
+        facts_.provenance.byte_order = info && info->big_endian ? "big" : "little";
+    }
     FactsBuilder& syscall(const std::string& name, std::int64_t number, const std::string& header = "asm/unistd.h") {
         facts_.syscalls[name] = {name, number, header, false};
         return *this;

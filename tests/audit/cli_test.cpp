@@ -167,3 +167,18 @@ TEST_CASE("audit: an unreadable input exits 3, the rest still audited", "[audit]
     CHECK(r.output.find("system call frob does not exist") != std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("audit: a page of nested strings gets one error, the others are still audited", "[audit][cli]") {
+    fs::path dir = scratch_dir();
+    std::string opts = small_world_options(dir);
+    std::string bomb = ".TH bomb 2\n.SH NAME\nbomb \\- x\n.SH DESCRIPTION\n.ds x ";
+    for (int i = 0; i < 10; ++i) bomb += "\\*x";
+    bomb += "\n\\*x\n";
+    write(dir / "bomb.2", bomb);
+    Run r = run(opts + "--color never " + (dir / "bomb.2").string() + " " + fixture("syscall-missing-on-arch/frob.2"));
+    CHECK(r.status == 1);
+    CHECK(r.output.find("bomb.2:6:") != std::string::npos);
+    CHECK(r.output.find("string expansion exceeds") != std::string::npos);
+    CHECK(r.output.find("system call frob does not exist") != std::string::npos);
+    fs::remove_all(dir);
+}

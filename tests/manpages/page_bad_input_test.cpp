@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "manpages/page_builder.h"
+#include "parsers/roff/roff_escape.h"
 
 using namespace manaudit;
 using namespace manaudit::manpages;
@@ -115,4 +116,44 @@ TEST_CASE("an empty page and a page without newline", "[page][bad]") {
     Page p = build_page("man2/bad.2", ".TH x 2\n.SH NAME\nx \\- y", diags);
     CHECK(p.names == std::vector<std::string>{"x"});
     CHECK(diags.empty());
+}
+
+TEST_CASE("nested .ds strings stop at the page's expansion budget with one error", "[page][bad]") {
+    // Ten references to itself, nine levels deep: 10^9 expansions without a budget.
+    std::string source = ".TH bomb 2\n.SH NAME\nbomb \\- x\n.SH DESCRIPTION\n.ds x ";
+    for (int i = 0; i < 10; ++i) source += "\\*x";
+    source += "\n\\*x\n.PP\nAfter the bomb on x86.\n";
+    Diagnostics diags;
+    Page p = build_page("man2/bad.2", source, diags);
+    CHECK(has_message(diags, "string expansion exceeds", 6));
+    CHECK(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.level == Level::error; }) == 1);
+    CHECK(p.names == std::vector<std::string>{"bomb"});
+    REQUIRE(!p.blocks.empty());
+    CHECK(p.blocks.back().text == "After the bomb on x86.");
+
+    // The budget is per page: the next page expands its strings as usual.
+    Diagnostics next;
+    Page q = build_page("man2/bad.2", ".TH ok 2\n.SH NAME\nok \\- x\n.ds v version\n.SH DESCRIPTION\nA \\*v.\n", next);
+    CHECK(next.empty());
+    REQUIRE(!q.blocks.empty());
+    CHECK(q.blocks.back().text == "A version.");
+}
+
+TEST_CASE("wide nested .ds strings stay within bounded memory", "[page][bad]") {
+    // Each level holds ten references to the one below: 10^8 copies of a
+    // 1000-byte string (100 GB) without a budget.
+    std::string source = ".TH wide 2\n.SH DESCRIPTION\n.ds s0 ";
+    source.append(1000, 'a');
+    source += '\n';
+    for (int level = 1; level <= 8; ++level) {
+        source += ".ds s" + std::to_string(level) + " ";
+        for (int i = 0; i < 10; ++i) source += "\\*[s" + std::to_string(level - 1) + "]";
+        source += "\n";
+    }
+    source += "\\*[s8]\n";
+    Diagnostics diags;
+    Page p = build_page("man2/bad.2", source, diags);
+    CHECK(has_message(diags, "string expansion exceeds", 12));
+    REQUIRE(!p.blocks.empty());
+    CHECK(p.blocks.back().text.size() <= roff::kStringExpansionBudget);
 }

@@ -90,3 +90,64 @@ TEST_CASE("apply refuses pages missing, symlinked or outside the tree", "[patche
     CHECK(read_bytes(root / "outside.2") == plan.original);
     std::filesystem::remove_all(root);
 }
+
+TEST_CASE("an apply killed during the renames is completed by the next run", "[patches][apply][bad]") {
+    auto tree = temp_dir("apply");
+    std::vector<PagePlan> plans = {plan_for("getdirent.2", "man2/getdirent.2"), plan_for("crlf.2", "man2/crlf.2")};
+    std::filesystem::create_directories(tree / "man2");
+    for (const auto& p : plans) write_bytes(tree / p.path, p.original);
+
+    Diagnostics diags;
+    CHECK_FALSE(apply_plans(plans, tree.string(), diags, 1));  // as if killed after one rename
+    CHECK(read_bytes(tree / plans[0].path) == plans[0].patched);
+    CHECK(read_bytes(tree / plans[1].path) == plans[1].original);
+    CHECK(std::filesystem::exists(tree / kApplyJournalName));
+
+    ApplyRecovery recovery = recover_interrupted_apply(tree.string(), diags);
+    CHECK(recovery.ok);
+    CHECK(recovery.pages_completed == 1);
+    for (const auto& p : plans) CHECK(read_bytes(tree / p.path) == p.patched);
+    CHECK_FALSE(std::filesystem::exists(tree / kApplyJournalName));
+    CHECK(entries(tree / "man2") == 2);
+    CHECK(entries(tree) == 1);
+    CHECK(diags.empty());
+    std::filesystem::remove_all(tree);
+}
+
+TEST_CASE("an apply killed before its commit leaves pages as they were, and its files are removed",
+          "[patches][apply][bad]") {
+    auto tree = temp_dir("apply");
+    std::vector<PagePlan> plans = {plan_for("getdirent.2", "man2/getdirent.2"), plan_for("crlf.2", "man2/crlf.2")};
+    std::filesystem::create_directories(tree / "man2");
+    for (const auto& p : plans) write_bytes(tree / p.path, p.original);
+    // What a kill while writing the new pages leaves: temporaries, no journal.
+    write_bytes(tree / "man2/.crlf.2.manaudit-Ab12Cd", plans[1].patched);
+    write_bytes(tree / "man2/.getdirent.2.manaudit-xYz789", "half");
+    write_bytes(tree / "man2/.keep.manaudit-notes", "not ours");  // not the temporary-file pattern
+
+    Diagnostics diags;
+    ApplyRecovery recovery = recover_interrupted_apply(tree.string(), diags);
+    CHECK(recovery.pages_completed == 0);
+    CHECK(recovery.temporaries_removed == 2);
+    for (const auto& p : plans) CHECK(read_bytes(tree / p.path) == p.original);
+    CHECK(entries(tree / "man2") == 3);
+
+    // A whole apply afterwards works and leaves no journal behind.
+    REQUIRE(apply_plans(plans, tree.string(), diags));
+    for (const auto& p : plans) CHECK(read_bytes(tree / p.path) == p.patched);
+    CHECK(entries(tree) == 1);
+    std::filesystem::remove_all(tree);
+}
+
+TEST_CASE("apply on a tree of compressed pages says so", "[patches][apply][bad]") {
+    auto tree = temp_dir("apply");
+    PagePlan plan = plan_for("getdirent.2", "man2/getdirent.2");
+    std::filesystem::create_directories(tree / "man2");
+    write_bytes(tree / "man2/getdirent.2.gz", "\x1f\x8b compressed");
+    Diagnostics diags;
+    CHECK_FALSE(apply_plans({plan}, tree.string(), diags));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].message.find("compressed (.gz)") != std::string::npos);
+    CHECK(entries(tree / "man2") == 1);
+    std::filesystem::remove_all(tree);
+}

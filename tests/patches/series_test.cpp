@@ -2,6 +2,9 @@
 // writing to a directory, and git am of a whole series.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "patch_test_support.h"
 #include "patches/diffstat.h"
 #include "patches/mbox.h"
@@ -154,7 +157,7 @@ TEST_CASE("writing refuses a used directory and leaves no partial output", "[pat
 
     // Files in it: refused, nothing changes, no temporary left beside it.
     write_bytes(root / "out" / "notes.txt", "mine");
-    write_bytes(root / "out" / "0009-stale.patch", "old");
+    write_bytes(root / "out" / "0009-stale.patch", "old\n-- \nmanaudit 0.0.1\n\n");
     CHECK_FALSE(write_series(s, (root / "out").string(), false, diags));
     REQUIRE(diags.size() == 1);
     CHECK(contains(diags[0].message, "not empty"));
@@ -165,6 +168,16 @@ TEST_CASE("writing refuses a used directory and leaves no partial output", "[pat
     diags.clear();
     REQUIRE(write_series(s, (root / "out").string(), true, diags));
     CHECK_FALSE(std::filesystem::exists(root / "out" / "0009-stale.patch"));
+    CHECK(read_bytes(root / "out" / "notes.txt") == "mine");
+    CHECK(std::distance(std::filesystem::directory_iterator(root), {}) == 1);
+
+    // Patches manaudit did not write are never removed, even with --force.
+    write_bytes(root / "out" / "0001-mine.patch", "From: someone\n\n-- \n2.39.2\n");
+    diags.clear();
+    CHECK_FALSE(write_series(s, (root / "out").string(), true, diags));
+    REQUIRE(diags.size() == 1);
+    CHECK(contains(diags[0].message, "0001-mine.patch, which manaudit did not write"));
+    CHECK(read_bytes(root / "out" / "0001-mine.patch") == "From: someone\n\n-- \n2.39.2\n");
     CHECK(read_bytes(root / "out" / "notes.txt") == "mine");
     CHECK(std::distance(std::filesystem::directory_iterator(root), {}) == 1);
 
@@ -334,4 +347,44 @@ TEST_CASE("a page with many findings lists each one's evidence compactly", "[pat
     auto small = plan_page(fixture_page("getdirent.2", "man2/getdirent.2"), many, Mode::fix, diags);
     REQUIRE(small);
     CHECK_FALSE(contains(single_patch(*small), "present:"));
+}
+
+TEST_CASE("an output path that is a symlink to a directory stays a symlink", "[patches][series][bad]") {
+    Series s = build_series(three_plans(Mode::flag), two_arch_facts(), fixed_options());
+    auto root = temp_dir("series");
+    std::filesystem::create_directories(root / "real");
+    std::filesystem::create_directory_symlink("real", root / "link");
+    Diagnostics diags;
+    REQUIRE(write_series(s, (root / "link").string(), false, diags));
+    CHECK(std::filesystem::is_symlink(root / "link"));
+    CHECK(read_bytes(root / "real" / s.files[1].name) == s.files[1].content);
+    CHECK(std::distance(std::filesystem::directory_iterator(root / "real"), {}) == 4);
+
+    // --force through the link replaces the series in the directory it names.
+    REQUIRE(write_series(s, (root / "link").string(), true, diags));
+    CHECK(std::filesystem::is_symlink(root / "link"));
+    CHECK(std::distance(std::filesystem::directory_iterator(root / "real"), {}) == 4);
+    CHECK(std::distance(std::filesystem::directory_iterator(root), {}) == 2);
+    std::filesystem::remove_all(root);
+}
+
+TEST_CASE("an existing empty output directory is filled, not replaced", "[patches][series][bad]") {
+    Series s = build_series(three_plans(Mode::flag), two_arch_facts(), fixed_options());
+    auto root = temp_dir("series");
+    std::filesystem::create_directories(root / "out");
+    std::filesystem::permissions(root / "out", std::filesystem::perms::owner_all | std::filesystem::perms::group_all);
+    struct stat before{};
+    REQUIRE(stat((root / "out").c_str(), &before) == 0);
+    if (geteuid() == 0) REQUIRE(chown((root / "out").c_str(), 4242, 4242) == 0);  // someone else's
+    REQUIRE(stat((root / "out").c_str(), &before) == 0);
+
+    Diagnostics diags;
+    REQUIRE(write_series(s, (root / "out").string(), false, diags));
+    struct stat after{};
+    REQUIRE(stat((root / "out").c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino);
+    CHECK(after.st_uid == before.st_uid);
+    CHECK((after.st_mode & 07777) == (before.st_mode & 07777));
+    CHECK(std::distance(std::filesystem::directory_iterator(root / "out"), {}) == 4);
+    std::filesystem::remove_all(root);
 }
