@@ -21,7 +21,7 @@ case $version in
     *) echo "compare-cross-headers.sh: 6.1 or 6.12" >&2; exit 2 ;;
 esac
 root=$(cd "$(dirname "$0")/.." && pwd)
-manaudit=$root/build/cli/manaudit
+manaudit=${MANAUDIT:-$root/build/cli/manaudit}
 [ -x "$manaudit" ] || { echo "compare-cross-headers.sh: build manaudit first (scripts/build.sh)" >&2; exit 2; }
 data=$root/arch-data/linux-$version
 mkdir -p "$cache"
