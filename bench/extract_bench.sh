@@ -1,5 +1,7 @@
 #!/bin/sh
-# Times `manaudit extract --all` into a scratch directory: wall time and peak RSS.
+# Times `manaudit extract --all` into a scratch directory: wall time and peak RSS,
+# from the installed cross headers, and from each fetched kernel source tree
+# (scripts/fetch-kernel-source.sh VERSION) found in the cache.
 # Usage: bench/extract_bench.sh [path/to/manaudit] [jobs]
 set -eu
 
@@ -19,14 +21,24 @@ out=$(mktemp -d)
 report=$(mktemp)
 trap 'rm -rf "$out" "$report"' EXIT
 
-/usr/bin/time -v "$manaudit" extract --all -j "$jobs" -o "$out" 2>"$report" >/dev/null || {
-    cat "$report" >&2
-    exit 1
+# measure LABEL ARGS...: one extract --all run, its wall time and peak RSS.
+measure() {
+    label=$1
+    shift
+    rm -f "$out"/*.xml
+    /usr/bin/time -v "$manaudit" extract --all -j "$jobs" -o "$out" "$@" 2>"$report" >/dev/null || {
+        cat "$report" >&2
+        exit 1
+    }
+    arches=$(ls "$out"/*.xml | wc -l)
+    wall=$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$report")
+    peak_kb=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$report")
+    echo "extract --all $label: $arches arches, $jobs workers, wall $wall, peak RSS $((peak_kb / 1024)) MiB"
 }
 
-arches=$(ls "$out"/*.xml | wc -l)
-wall=$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$report")
-peak_kb=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$report")
-echo "extract --all: $arches arches, $jobs workers"
-echo "wall time: $wall"
-echo "peak RSS: $((peak_kb / 1024)) MiB ($peak_kb kB)"
+measure "(cross headers)"
+cache=${MANAUDIT_CACHE:-${HOME:-/root}/.cache/manaudit}
+for tree in "$cache"/linux-*/src; do
+    [ -f "$tree/Makefile" ] || continue
+    measure "--kernel-source $tree" --kernel-source "$tree"
+done

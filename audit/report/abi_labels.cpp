@@ -24,7 +24,22 @@ constexpr Abbrev kAbbrevs[] = {
     {"microblaze", "mb"},   {"ia64", "i64"},
 };
 
+constexpr Abbrev kShort[] = {
+    {"x86_64", "x6"},    {"i386", "i3"},     {"x32", "x2"},       {"arm64", "a6"},     {"arm", "ar"},
+    {"riscv64", "r6"},   {"riscv32", "r2"},  {"powerpc", "pc"},   {"powerpc64", "p6"}, {"powerpc64le", "pl"},
+    {"s390x", "s3"},     {"mips-o32", "mo"}, {"mips64-n32", "mn"}, {"mips64-n64", "m6"}, {"sparc64", "s6"},
+    {"sparc32", "s2"},   {"alpha", "al"},    {"parisc", "pa"},    {"m68k", "m8"},      {"sh", "sh"},
+    {"arc", "ac"},       {"loongarch64", "la"}, {"csky", "ck"},   {"openrisc", "or"},  {"nios2", "n2"},
+    {"hexagon", "hx"},   {"xtensa", "xt"},   {"microblaze", "mb"}, {"parisc64", "p4"}, {"ia64", "ia"},
+};
+
 }  // namespace
+
+std::string short_abbrev(const std::string& arch) {
+    for (const auto& a : kShort)
+        if (a.arch == arch) return std::string(a.abbrev);
+    return arch.substr(0, 2);
+}
 
 Column make_column(const std::string& arch, const std::string& kernel) {
     Column c{arch, arch.substr(0, 3), arch, kernel};

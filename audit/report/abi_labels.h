@@ -12,4 +12,8 @@ namespace manaudit::report {
 /// display name.
 Column make_column(const std::string& arch, const std::string& kernel);
 
+/// A two-letter label, for text tables with more ABIs than three-letter
+/// columns fit.
+std::string short_abbrev(const std::string& arch);
+
 }  // namespace manaudit::report

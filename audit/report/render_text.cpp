@@ -5,13 +5,20 @@
 
 #include <fmt/format.h>
 
+#include "audit/report/abi_labels.h"
 #include "audit/report/render.h"
 
 namespace manaudit::report {
 
 namespace {
 
-constexpr std::size_t kCell = 4;  // three letters and a space per ABI
+// A cell is an abbreviation and a space: three letters, or two when the
+// ABIs would not fit the width otherwise (render_text chooses).
+std::size_t cell_of(const Report& r) {
+    std::size_t longest = 1;
+    for (const auto& c : r.columns) longest = std::max(longest, c.abbrev.size());
+    return longest + 1;
+}
 
 // Appends `items` after `lead`, wrapping at `width` with `indent` spaces.
 void wrap(std::string& out, const std::string& lead, const std::vector<std::string>& items, std::size_t width,
@@ -47,10 +54,10 @@ void wrap_words(std::string& out, const std::string& text, std::size_t width, st
     out += line + "\n";
 }
 
-// The first column's width: what is left after the ABI columns, at least 12.
+// The first column's width: what is left after the ABI columns, at least 10.
 std::size_t name_width(const Report& r, std::size_t width) {
-    std::size_t abis = r.columns.size() * kCell;
-    return width > abis + 12 ? width - abis : 12;
+    std::size_t abis = r.columns.size() * cell_of(r);
+    return width > abis + 10 ? width - abis : 10;
 }
 
 std::string fit(const std::string& s, std::size_t n) {
@@ -60,7 +67,7 @@ std::string fit(const std::string& s, std::size_t n) {
 
 std::string abi_header(const Report& r, const std::string& first, std::size_t first_width) {
     std::string line = fit(first, first_width);
-    for (const auto& c : r.columns) line += fmt::format("{:<{}}", c.abbrev, kCell);
+    for (const auto& c : r.columns) line += fmt::format("{:<{}}", c.abbrev, cell_of(r));
     while (!line.empty() && line.back() == ' ') line.pop_back();
     return line + "\n";
 }
@@ -105,7 +112,7 @@ void matrix(std::string& out, const Report& r, std::size_t width) {
     out += ")\n" + abi_header(r, "page:line", first);
     for (const auto& row : r.pages) {
         std::string line = fit(fmt::format("{}:{}", row.page, row.line), first);
-        for (const auto& c : row.cells) line += fmt::format("{:<{}}", cell_state_char(c.state), kCell);
+        for (const auto& c : row.cells) line += fmt::format("{:<{}}", cell_state_char(c.state), cell_of(r));
         while (!line.empty() && line.back() == ' ') line.pop_back();
         out += line + "\n";
     }
@@ -134,7 +141,7 @@ void syscalls(std::string& out, const Report& r, std::size_t width) {
             gap = gap || mark != '.';
             if (!c.replacement.empty()) instead[c.replacement] += " " + r.columns[i].abbrev;
             if (c.state == SyscallState::multiplexed) instead["via " + c.via] += " " + r.columns[i].abbrev;
-            line += fmt::format("{:<{}}", mark, kCell);
+            line += fmt::format("{:<{}}", mark, cell_of(r));
         }
         if (!gap) continue;
         while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -184,7 +191,15 @@ void kernels(std::string& out, const Report& r, std::size_t width) {
 
 }  // namespace
 
-std::string render_text(const Report& r, std::size_t width) {
+std::string render_text(const Report& report, std::size_t width) {
+    // Too many ABIs for three-letter columns: two-letter ones (the legend says which).
+    Report narrow;
+    const bool too_wide = report.columns.size() * 4 + 12 > width;
+    if (too_wide) {
+        narrow = report;
+        for (auto& c : narrow.columns) c.abbrev = short_abbrev(c.arch);
+    }
+    const Report& r = too_wide ? narrow : report;
     std::string out;
     header(out, r, width);
     matrix(out, r, width);

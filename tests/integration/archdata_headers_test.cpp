@@ -4,6 +4,7 @@
 #include <map>
 
 #include "arch-data/arch_table.h"
+#include "arch-data/store.h"
 #include "parsers/headers/header_extractor.h"
 
 using namespace manaudit;
@@ -77,4 +78,23 @@ TEST_CASE("real headers: syscalls per ABI", "[headers]") {
     CHECK(real("arm").syscall("cacheflush")->arch_private);
     CHECK(real("arm").syscall("cacheflush")->number == 0x0f0002);
     CHECK_FALSE(real("arm").syscall("syscalls"));
+}
+
+TEST_CASE("real headers: Debian 12's cross headers number every call as the shipped Linux 6.1 data", "[headers]") {
+    // sh is left out: 6.1's stable series gave it sync_file_range2 after
+    // 6.1.4, the version of Debian 12's cross headers.
+    for (const char* id : {"x86_64", "i386", "x32", "arm64", "arm", "powerpc", "s390x", "mips-o32", "alpha", "m68k"}) {
+        INFO(id);
+        Diagnostics diags;
+        auto data = archdata::read_arch_file(std::string(MANAUDIT_SOURCE_DIR) + "/arch-data/linux-6.1/" + id + ".xml",
+                                             diags);
+        REQUIRE(data);
+        const archdata::ArchFacts& headers = real(id);
+        CHECK(headers.syscalls.size() == data->syscalls.size());
+        for (const auto& [name, s] : headers.syscalls) {
+            INFO(name);
+            REQUIRE(data->syscall(name));
+            CHECK(data->syscall(name)->number == s.number);
+        }
+    }
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <map>
 
 #include "arch-data/arch_table.h"
 #include "parsers/kernel/kernel_tree.h"

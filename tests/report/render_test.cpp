@@ -147,10 +147,11 @@ TEST_CASE("report text fits 100 columns with every table ABI, with a legend", "[
         CHECK(width <= 100);
     }
     CHECK(n > 20);
-    CHECK(text.find("a64=arm64") != std::string::npos);
-    CHECK(text.find("mn6=mips64-n64") != std::string::npos);
+    // Every ABI of the table is too many for three-letter columns: two letters.
+    CHECK(text.find("a6=arm64") != std::string::npos);
+    CHECK(text.find("m6=mips64-n64") != std::string::npos);
     CHECK(text.find("X missing") != std::string::npos);
-    CHECK(text.find("instead: openat [a64]") != std::string::npos);
+    CHECK(text.find("instead: openat [a6]") != std::string::npos);
 }
 
 TEST_CASE("report json has every section and the audit's counts", "[report][json]") {

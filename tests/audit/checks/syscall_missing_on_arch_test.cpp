@@ -87,6 +87,7 @@ TEST_CASE("syscall-missing-on-arch: a reserved slot is not a call", "[audit][sys
             saw_reserved = true;
         }
     CHECK(saw_reserved);
+}
 
 TEST_CASE("syscall-missing-on-arch: a GNU forward parameter declaration still yields the prototype",
           "[audit][syscall-missing-on-arch][gen6]") {
