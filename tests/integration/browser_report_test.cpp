@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "arch-data/arch_table.h"
+#include "arch-data/store.h"
 #include "png_image.h"
 
 namespace fs = std::filesystem;
@@ -117,10 +118,16 @@ TEST_CASE("browser: the release report in headless Chromium", "[integration][rep
     auto matrix = dom.out.find("id=\"page-matrix\"");
     REQUIRE(matrix != std::string::npos);
     const std::string head = dom.out.substr(matrix, dom.out.find("</thead>", matrix) - matrix);
+    // Every ABI of the newest shipped data set (the report's default).
+    const fs::path data = manaudit::archdata::default_arch_data_dir();
+    int columns = 0;
     for (const auto& arch : manaudit::archdata::all_arches()) {
+        if (!fs::exists(data / (std::string(arch.id) + ".xml"))) continue;
         INFO(arch.id);
+        ++columns;
         CHECK(head.find("data-arch=\"" + std::string(arch.id) + "\"") != std::string::npos);
     }
+    CHECK(columns == 29);
     // The filter box is shown by the script: it ran to the end.
     auto filter = dom.out.find("data-filter=\"page-matrix\"");
     REQUIRE(filter != std::string::npos);
