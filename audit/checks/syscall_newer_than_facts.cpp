@@ -63,10 +63,15 @@ void SyscallNewerThanFactsCheck::run(const manpages::Page& page, const AuditCont
                                      std::vector<Finding>& findings) const {
     if (page.section != "2" || context.facts.empty()) return;
     const std::string kernel = archdata::kernel_series(context.facts.front().provenance.kernel_version);
-    std::vector<std::string> names = page.names;
-    for (const auto& p : page.prototypes)
-        if (!p.syscall_name.empty() && std::find(names.begin(), names.end(), p.syscall_name) == names.end())
-            names.push_back(p.syscall_name);
+    // The calls the SYNOPSIS declares (ioctl request pages name requests,
+    // not calls: their prototype is ioctl's).
+    std::vector<std::string> names;
+    for (const auto& p : page.prototypes) {
+        const std::string& call = p.syscall_name.empty() ? p.name : p.syscall_name;
+        if (call.empty() || std::find(names.begin(), names.end(), call) != names.end()) continue;
+        if (!p.syscall_name.empty() || std::find(page.names.begin(), page.names.end(), call) != page.names.end())
+            names.push_back(call);
+    }
     std::vector<std::string> unknown;
     for (const auto& name : names)
         if (!known_anywhere(context.facts, name)) unknown.push_back(name);
