@@ -30,7 +30,7 @@ run "$manaudit" patch --mode fix --force -o "$OUT/patches-fix"
 run "$manaudit" patch --mode flag --force -o "$OUT/patches-flag"
 
 findings=$(grep -c ': warning: ' "$OUT/findings.txt" || true)
-echo "main-job: $findings findings on the installed release, against $(ls arch-data/linux-6.1/*.xml | wc -l) architectures"
+echo "main-job: $findings findings on the installed release, against the $(ls arch-data/linux-6.12/*.xml | wc -l) architectures of the Linux 6.12 facts"
 echo "main-job: $OUT/findings.txt, findings.sarif, findings.json"
 echo "main-job: report: $(cd "$OUT" && pwd)/report.html (text: $OUT/report.txt)"
 echo "main-job: $OUT/patches-fix/ ($(ls "$OUT"/patches-fix/*.patch | wc -l) files), $OUT/patches-flag/ ($(ls "$OUT"/patches-flag/*.patch | wc -l) files)"
