@@ -12,6 +12,7 @@
 #include <set>
 #include <system_error>
 
+#include "arch-data/store.h"
 #include "patches/diffstat.h"
 #include "patches/mbox.h"
 #include "patches/sha1.h"
@@ -41,20 +42,7 @@ std::string package_of(const Provenance* p) {
 /// (Debian builds some cross packages from a later point release).
 std::string kernel_of(const std::vector<archdata::ArchFacts>& facts) {
     // Numeric order, so that 6.1.10 sorts after 6.1.9.
-    auto numeric_less = [](const std::string& a, const std::string& b) {
-        auto parts = [](const std::string& v) {
-            std::vector<long> out;
-            for (std::size_t i = 0; i < v.size();) {
-                std::size_t end = v.find('.', i);
-                if (end == std::string::npos) end = v.size();
-                out.push_back(std::strtol(v.substr(i, end - i).c_str(), nullptr, 10));
-                i = end + 1;
-            }
-            return out;
-        };
-        return parts(a) < parts(b);
-    };
-    std::set<std::string, decltype(numeric_less)> versions(numeric_less);
+    std::set<std::string, decltype(&archdata::version_less)> versions(&archdata::version_less);
     for (const auto& f : facts)
         if (!f.provenance.kernel_version.empty()) versions.insert(f.provenance.kernel_version);
     if (versions.empty()) return "Linux";

@@ -60,6 +60,11 @@ void apply_kernel_source(CXIndex index, const archdata::ArchInfo& arch, const st
     if (auto where = kernel::abi_table(tree, arch)) {
         for (kernel::AbiSyscall& s : kernel::read_abi_syscalls(*where, diags)) table[s.number] = std::move(s);
         table_name = where->path;
+    } else if (!arch.syscall_table.empty()) {
+        // An arch with a table of its own never falls back to asm-generic.
+        diags.push_back({tree.root + "/" + std::string(arch.syscall_table), 0, 0, Level::error,
+                         "syscall table not found; implemented calls of " + std::string(arch.id) + " unknown"});
+        return;
     } else {
         table = generic_syscalls(index, args, diags);
         table_name = "asm-generic/unistd.h";

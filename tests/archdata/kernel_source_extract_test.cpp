@@ -106,3 +106,18 @@ TEST_CASE("errno names with digits, pointer-cast handlers, time_t-dependent valu
     CHECK(*rcvtimeo->value_time64 == 66);
     CHECK(rcvtimeo->has_value(66));
 }
+
+TEST_CASE("an arch with a table of its own never falls back to the asm-generic list", "[extract][kernel]") {
+    // The fixture tree has no arch/s390: its table is missing, which is said.
+    const archdata::ArchInfo* s390x = archdata::find_arch("s390x");
+    REQUIRE(s390x);
+    Diagnostics diags;
+    auto tree = kernel::open_kernel_tree(kKernel + "/tree", diags);
+    REQUIRE(tree);
+    headers::ExtractResult r = headers::extract_arch(*s390x, headers::Source{kKernel + "/headers/x86/include", &*tree});
+    bool said = false;
+    for (const auto& d : r.diags) said = said || d.message.find("syscall table not found") != std::string::npos;
+    CHECK(said);
+    REQUIRE(r.facts);
+    for (const auto& [name, s] : r.facts->syscalls) CHECK(s.entry.empty());
+}
