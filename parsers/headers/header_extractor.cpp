@@ -74,47 +74,77 @@ struct Evaluated {
     std::optional<std::int64_t> time64;  ///< the value with a 64-bit time_t, where it differs
 };
 
-struct SecondPass {
-    std::vector<Evaluated>* values;
+/// What the evaluation probe gives: each macro's value, and each retried
+/// macro's value with a 32-bit and with a 64-bit time_t.
+struct Evaluations {
+    std::vector<Evaluated> values, time32, time64;
 };
 
+std::vector<Evaluated>* slot_of(Evaluations& e, char which) {
+    switch (which) {
+        case 'v':
+        case 'u': return &e.values;
+        case 'a': return &e.time32;
+        case 'b': return &e.time64;
+        default: return nullptr;
+    }
+}
+
 CXChildVisitResult visit_enumerators(CXCursor c, CXCursor, CXClientData data) {
-    auto* pass = static_cast<SecondPass*>(data);
-    if (libclang().clang_getCursorKind(c) == CXCursor_EnumDecl) return CXChildVisit_Recurse;
-    if (libclang().clang_getCursorKind(c) != CXCursor_EnumConstantDecl) return CXChildVisit_Continue;
+    auto* out = static_cast<Evaluations*>(data);
+    switch (libclang().clang_getCursorKind(c)) {
+        // The retries sit in enums inside two function bodies.
+        case CXCursor_EnumDecl:
+        case CXCursor_FunctionDecl:
+        case CXCursor_CompoundStmt:
+        case CXCursor_DeclStmt: return CXChildVisit_Recurse;
+        case CXCursor_EnumConstantDecl: break;
+        default: return CXChildVisit_Continue;
+    }
     std::string name = take_string(libclang().clang_getCursorSpelling(c));
     constexpr std::string_view prefix = "__manaudit_";
     if (name.compare(0, prefix.size(), prefix) != 0 || name.size() < prefix.size() + 3) return CXChildVisit_Continue;
-    char which = name[prefix.size()];
-    std::size_t index = std::stoul(name.substr(prefix.size() + 2));
-    if (index >= pass->values->size()) return CXChildVisit_Continue;
-    Evaluated& e = (*pass->values)[index];
-    if (which == 'v') {
-        e.value = libclang().clang_getEnumConstantDeclValue(c);
-        e.unsigned_value = libclang().clang_getEnumConstantDeclUnsignedValue(c);
-        e.has_value = true;
-    } else if (which == 'u') {
+    const char which = name[prefix.size()];
+    std::vector<Evaluated>* slot = slot_of(*out, which);
+    const std::size_t index = std::stoul(name.substr(prefix.size() + 2));
+    if (!slot || index >= slot->size()) return CXChildVisit_Continue;
+    Evaluated& e = (*slot)[index];
+    if (which == 'u') {
         e.is_unsigned = libclang().clang_getEnumConstantDeclValue(c) != 0;
         e.has_sign = true;
+        return CXChildVisit_Continue;
     }
+    e.value = libclang().clang_getEnumConstantDeclValue(c);
+    e.unsigned_value = libclang().clang_getEnumConstantDeclUnsignedValue(c);
+    e.has_value = true;
+    if (which != 'v') e.has_sign = true;  // a retry is read as a signed integer
     return CXChildVisit_Continue;
 }
 
-/// Parses `source` and reads the enumerators of `count` evaluation lines
-/// starting at `first_line`; a line with an error is a macro that is not an
-/// integer constant (a string, a type, a pointer) and stays without value.
-bool evaluate(CXIndex index, const std::vector<std::string>& args, const std::string& source, int first_line,
-              std::size_t count, std::vector<Evaluated>& values, std::string& error) {
-    values.assign(count, Evaluated{});
+/// Parses the prelude with the evaluation lines of `macros` and `retry`
+/// appended, once; an enumerator on a line with an error is a macro that is
+/// not an integer constant that way (a string, a type, a pointer) and stays
+/// without value.
+bool evaluate(CXIndex index, const std::vector<std::string>& args, const std::string& prelude,
+              const std::vector<std::string>& macros, const std::vector<std::string>& retry, Evaluations& out,
+              std::string& error) {
+    out.values.assign(macros.size(), Evaluated{});
+    out.time32.assign(retry.size(), Evaluated{});
+    out.time64.assign(retry.size(), Evaluated{});
     TranslationUnit tu;
-    if (!parse(index, args, source, CXTranslationUnit_SkipFunctionBodies, tu, error)) return false;
-    std::set<std::size_t> failed;
+    if (!parse(index, args, prelude + evaluation_source(macros, retry), 0, tu, error)) return false;
+    const int first_line = count_lines(prelude) + 1;
+    std::set<std::size_t> failed_lines;
     for (const Diagnostic& d : errors_of(tu.get()))
-        if (d.file == kProbeFile && d.line >= first_line) failed.insert(static_cast<std::size_t>(d.line - first_line));
-    SecondPass second{&values};
-    libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(tu.get()), visit_enumerators, &second);
-    for (std::size_t i : failed)
-        if (i < values.size()) values[i] = Evaluated{};
+        if (d.file == kProbeFile && d.line >= first_line) failed_lines.insert(static_cast<std::size_t>(d.line - first_line));
+    libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(tu.get()), visit_enumerators, &out);
+    const EvaluationLines lines{macros.size(), retry.size()};
+    for (std::size_t i = 0; i < macros.size(); ++i)
+        if (failed_lines.count(lines.of_macro(i))) out.values[i] = Evaluated{};
+    for (std::size_t j = 0; j < retry.size(); ++j) {
+        if (failed_lines.count(lines.of_time32(j))) out.time32[j] = Evaluated{};
+        if (failed_lines.count(lines.of_time64(j))) out.time64[j] = Evaluated{};
+    }
     return true;
 }
 
@@ -187,46 +217,39 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
         libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(tu.get()), visit_top_level, &first);
     }
 
-    // Pass 2: each candidate's value as the target compiler computes it.
+    // Pass 2: each candidate's value as the target compiler computes it, in
+    // one parse. Constants that are not integer constant expressions as
+    // written are read again: pointer casts (SIG_DFL), and values chosen by
+    // the C library's time_t (SO_RCVTIMEO), once for each time_t.
     std::vector<Candidate> candidates;
     for (auto& [name, c] : first.candidates) candidates.push_back(std::move(c));
     const std::vector<std::string> version_macros = {"LINUX_VERSION_MAJOR", "LINUX_VERSION_PATCHLEVEL",
                                                      "LINUX_VERSION_SUBLEVEL"};
-    std::vector<std::string> expressions;
-    for (const auto& c : candidates) expressions.push_back(c.name);
+    std::vector<std::string> expressions, retry_expressions;
+    std::vector<std::size_t> retry;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        expressions.push_back(candidates[i].name);
+        if (candidates[i].kind == MacroKind::constant) {
+            retry.push_back(i);
+            retry_expressions.push_back(candidates[i].name);
+        }
+    }
     for (const auto& v : version_macros) expressions.push_back(v);
-    const int first_line = count_lines(prelude) + 1;
-    std::vector<Evaluated> values;
+    Evaluations evaluations;
     {
         std::string error;
-        if (!evaluate(index, args, prelude + evaluation_source(expressions), first_line, expressions.size(), values,
-                      error)) {
+        if (!evaluate(index, args, prelude, expressions, retry_expressions, evaluations, error)) {
             result.diags.push_back({sysroot, 0, 0, Level::error, error});
             return result;
         }
     }
-    // Pass 3, for what pass 2 could not read as an integer: pointer casts
-    // (SIG_DFL), and values chosen by the C library's time_t (SO_RCVTIMEO),
-    // once for each time_t.
-    std::vector<std::size_t> retry;
-    for (std::size_t i = 0; i < candidates.size(); ++i)
-        if (!values[i].has_value && candidates[i].kind == MacroKind::constant) retry.push_back(i);
-    if (!retry.empty()) {
-        std::vector<std::string> retry_expressions;
-        for (std::size_t i : retry) retry_expressions.push_back(candidates[i].name);
-        std::vector<Evaluated> time32, time64;
-        std::string error;
-        // The typedef takes the first line; macro i is on first_line + 1 + i.
-        bool ok32 = evaluate(index, args, prelude + retry_evaluation_source(retry_expressions, "__kernel_long_t"),
-                             first_line + 1, retry.size(), time32, error);
-        bool ok64 = evaluate(index, args, prelude + retry_evaluation_source(retry_expressions, "long long"),
-                             first_line + 1, retry.size(), time64, error);
-        for (std::size_t j = 0; ok32 && ok64 && j < retry.size(); ++j) {
-            if (!time32[j].has_value || !time64[j].has_value) continue;
-            Evaluated& e = values[retry[j]];
-            e = time32[j];
-            if (time64[j].value != time32[j].value) e.time64 = time64[j].value;
-        }
+    std::vector<Evaluated>& values = evaluations.values;
+    for (std::size_t j = 0; j < retry.size(); ++j) {
+        Evaluated& e = values[retry[j]];
+        const Evaluated &time32 = evaluations.time32[j], &time64 = evaluations.time64[j];
+        if (e.has_value || !time32.has_value || !time64.has_value) continue;
+        e = time32;
+        if (time64.value != time32.value) e.time64 = time64.value;
     }
 
     archdata::ArchFacts facts;

@@ -83,25 +83,25 @@ std::string prelude_source() {
     return out;
 }
 
-std::string evaluation_source(const std::vector<std::string>& macros) {
+std::string evaluation_source(const std::vector<std::string>& macros, const std::vector<std::string>& retry) {
     std::string out;
-    out.reserve(macros.size() * 96);
+    out.reserve((macros.size() + 2 * retry.size()) * 96);
     for (std::size_t i = 0; i < macros.size(); ++i) {
         const std::string n = std::to_string(i);
         // (x) * 0 - 1 wraps to a positive value exactly when x's type is unsigned.
         out += "enum { __manaudit_v_" + n + " = (" + macros[i] + "), __manaudit_u_" + n + " = (((" +
                macros[i] + ") * 0 - 1) > 0) };\n";
     }
+    auto retry_block = [&](std::string_view function, std::string_view time_t_type, char slot) {
+        out += "void " + std::string(function) + "(void) { typedef " + std::string(time_t_type) + " time_t;\n";
+        for (std::size_t j = 0; j < retry.size(); ++j)
+            out += std::string("enum { __manaudit_") + slot + "_" + std::to_string(j) + " = (__INTPTR_TYPE__)(" +
+                   retry[j] + ") };\n";
+        out += "}\n";
+    };
+    retry_block("__manaudit_time32", "__kernel_long_t", 'a');
+    retry_block("__manaudit_time64", "long long", 'b');
     return out;
-}
-
-std::string retry_evaluation_source(const std::vector<std::string>& macros, std::string_view time_t_type) {
-    std::string out = "typedef " + std::string(time_t_type) + " time_t;";
-    for (std::size_t i = 0; i < macros.size(); ++i) {
-        const std::string n = std::to_string(i);
-        out += "\nenum { __manaudit_v_" + n + " = (__INTPTR_TYPE__)(" + macros[i] + "), __manaudit_u_" + n + " = 0 };";
-    }
-    return out + "\n";
 }
 
 std::string generic_syscalls_source() {

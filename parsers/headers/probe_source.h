@@ -1,6 +1,7 @@
 // The C sources the extractor hands to clang (never written to disk).
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,17 +19,26 @@ std::span<const std::string_view> probe_structs();
 /// pages show that uapi does not export.
 std::string prelude_source();
 
-/// Lines appended to the prelude: for each macro i, one line declaring
-/// enumerators __manaudit_v_<i> (its value) and __manaudit_u_<i> (1 if the
-/// expression's type is unsigned). Line of macro i is first_line + i.
-std::string evaluation_source(const std::vector<std::string>& macros);
+/// Lines appended to the prelude, so that one parse reads every value.
+/// Macro i gets one line at file scope declaring __manaudit_v_<i> (its
+/// value) and __manaudit_u_<i> (1 if the expression's type is unsigned).
+/// Then each macro retry[j] is read again as a pointer-sized integer (SIG_DFL
+/// is `((__sighandler_t)0)`), once inside a function whose block-scope
+/// `time_t` is the kernel's long (__manaudit_a_<j>) and once inside one where
+/// it is 64-bit (__manaudit_b_<j>): values the C library's time_t decides
+/// (SO_RCVTIMEO) come out both ways. Every enumerator is alone on its line
+/// (see EvaluationLines), so an error's line says which one failed.
+std::string evaluation_source(const std::vector<std::string>& macros, const std::vector<std::string>& retry);
 
-/// Like evaluation_source, for macros that are not integer constant
-/// expressions as written: a pointer cast (SIG_DFL is `((__sighandler_t)0)`)
-/// is read as the integer it holds, and the macro is taken as signed.
-/// `time_t` is declared first as `time_t_type`, for values the C library's
-/// time_t decides (SO_RCVTIMEO). Each macro is still on one line.
-std::string retry_evaluation_source(const std::vector<std::string>& macros, std::string_view time_t_type);
+/// Where evaluation_source puts each enumerator, relative to its first line.
+struct EvaluationLines {
+    std::size_t macros = 0;
+    std::size_t retries = 0;
+    /// Line offset of macro i, or of retry j in the 32-bit / 64-bit block.
+    std::size_t of_macro(std::size_t i) const { return i; }
+    std::size_t of_time32(std::size_t j) const { return macros + 1 + j; }
+    std::size_t of_time64(std::size_t j) const { return macros + retries + 3 + j; }
+};
 
 /// A probe for the asm-generic syscall list (include/uapi/asm-generic/unistd.h
 /// before Linux 6.11): every `__SYSCALL(nr, entry)` the arch's headers expand
