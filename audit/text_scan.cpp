@@ -2,6 +2,7 @@
 #include "audit/text_scan.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "arch-data/arch_table.h"
@@ -146,31 +147,53 @@ std::vector<std::string> function_refs(std::string_view text) {
     return out;
 }
 
+namespace {
+
+struct Spelling {
+    std::string_view text;
+    std::string_view mention_id;
+};
+
+/// Every arch spelling, bucketed by its first byte, longest first in each
+/// bucket, so "x86-64" wins over "x86" and "ARM EABI" over "ARM". Built once.
+const std::array<std::vector<Spelling>, 256>& spellings_by_first_byte() {
+    static const std::array<std::vector<Spelling>, 256> table = [] {
+        std::array<std::vector<Spelling>, 256> out;
+        for (const auto& name : archdata::all_arch_names())
+            for (auto spelling : split_bar(name.spellings))
+                if (!spelling.empty())
+                    out[static_cast<unsigned char>(spelling.front())].push_back({spelling, name.mention_id});
+        for (auto& bucket : out)
+            std::stable_sort(bucket.begin(), bucket.end(),
+                             [](const Spelling& a, const Spelling& b) { return a.text.size() > b.text.size(); });
+        return out;
+    }();
+    return table;
+}
+
+}  // namespace
+
 std::vector<ArchMentionInText> arch_mentions_in(std::string_view text) {
     std::vector<ArchMentionInText> found;
-    std::vector<std::pair<std::size_t, std::size_t>> taken;
-    // Longest spellings first, so "x86-64" wins over "x86" and "ARM EABI" over "ARM".
-    struct Candidate { std::string_view spelling; std::string_view mention_id; };
-    std::vector<Candidate> candidates;
-    for (const auto& name : archdata::all_arch_names())
-        for (auto spelling : split_bar(name.spellings)) candidates.push_back({spelling, name.mention_id});
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.spelling.size() > b.spelling.size(); });
-    for (const auto& cand : candidates) {
-        for (auto pos = text.find(cand.spelling); pos != std::string_view::npos;
-             pos = text.find(cand.spelling, pos + 1)) {
-            auto end = pos + cand.spelling.size();
-            if (!starts_word(text, pos) || !ends_word(text, end)) continue;
-            bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& r) {
-                return pos < r.second && r.first < end;
-            });
-            if (overlaps) continue;
-            taken.emplace_back(pos, end);
-            found.push_back({std::string(cand.mention_id), pos});
+    const auto& table = spellings_by_first_byte();
+    // One pass, left to right: at each word start the longest spelling that
+    // ends a word is taken, and the scan goes on after it.
+    for (std::size_t pos = 0; pos < text.size();) {
+        const auto& bucket = table[static_cast<unsigned char>(text[pos])];
+        const Spelling* taken = nullptr;
+        if (!bucket.empty() && starts_word(text, pos))
+            for (const Spelling& s : bucket)
+                if (text.substr(pos, s.text.size()) == s.text && ends_word(text, pos + s.text.size())) {
+                    taken = &s;
+                    break;
+                }
+        if (!taken) {
+            ++pos;
+            continue;
         }
+        found.push_back({std::string(taken->mention_id), pos});
+        pos += taken->text.size();
     }
-    std::sort(found.begin(), found.end(),
-              [](const ArchMentionInText& a, const ArchMentionInText& b) { return a.offset < b.offset; });
     return found;
 }
 

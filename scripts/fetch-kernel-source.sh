@@ -61,9 +61,13 @@ if [ -z "$deb" ]; then
 fi
 deb_version=$(dpkg-deb -f "$deb" Version)
 
+# Each one-time step says how long it took (bench/extract_bench.sh --setup reads it).
+took() { echo "fetch-kernel-source.sh: $1 took $(( $(date +%s) - $2 )) s" >&2; }
+
 tree=$cache/linux-$version/src
 if [ ! -f "$tree/Makefile" ]; then
     echo "fetch-kernel-source.sh: unpacking $package $deb_version" >&2
+    started=$(date +%s)
     rm -rf "$tree.partial"
     mkdir -p "$tree.partial"
     # The package holds one tarball; take from it only the build system,
@@ -77,6 +81,7 @@ if [ ! -f "$tree/Makefile" ]; then
             'linux-source-*/tools/scripts' 'linux-source-*/tools/arch'
     printf '%s\n' "$package $deb_version" > "$tree.partial/.manaudit-package"
     mv "$tree.partial" "$tree"
+    took unpack "$started"
 fi
 
 # UAPI headers per kernel ARCH (what `make headers_install` gives); each
@@ -84,6 +89,9 @@ fi
 # ARCHes can run side by side.
 arches=$(cd "$tree/arch" && for a in *; do [ -f "$a/Makefile" ] && [ "$a" != um ] && echo "$a"; done)
 jobs=$(nproc 2>/dev/null || echo 2)
+started=$(date +%s)
+todo=0
+for arch in $arches; do [ -f "$cache/linux-$version/headers/$arch/include/asm/unistd.h" ] || todo=$((todo + 1)); done
 for arch in $arches; do
     out=$cache/linux-$version/headers/$arch
     [ -f "$out/include/asm/unistd.h" ] && continue
@@ -105,6 +113,7 @@ done | xargs -r -P "$jobs" -I{} sh -c '
         echo "fetch-kernel-source.sh: make headers failed for ARCH=$arch (see $base/build-$arch.log)" >&2
     fi
 ' sh "$tree" "$cache/linux-$version"
+[ "$todo" -eq 0 ] || took "make headers for $todo ARCHes" "$started"
 
 if [ "$extract" = yes ]; then
     "$root/build/cli/manaudit" extract --all --kernel-source "$tree" \
