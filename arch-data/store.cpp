@@ -6,10 +6,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <unistd.h>
 
 #include "arch-data/arch_table.h"
+#include "parallel_for.h"
 
 namespace manaudit::archdata {
 
@@ -119,10 +121,16 @@ std::vector<ArchFacts> load_arch_data(const std::string& dir, const std::vector<
         for (const ArchInfo& a : all_arches())
             if (fs::exists(fs::path(dir) / (std::string(a.id) + ".xml"), ec)) wanted.emplace_back(a.id);
     }
+    // Files are read side by side; facts and diagnostics keep the table order.
+    std::vector<std::optional<ArchFacts>> read(wanted.size());
+    std::vector<Diagnostics> file_diags(wanted.size());
+    parallel_for(wanted.size(), 0, [&](std::size_t i) {
+        read[i] = read_arch_file((fs::path(dir) / (wanted[i] + ".xml")).string(), file_diags[i]);
+    });
     std::vector<ArchFacts> out;
-    for (const std::string& id : wanted) {
-        if (auto facts = read_arch_file((fs::path(dir) / (id + ".xml")).string(), diags))
-            out.push_back(std::move(*facts));
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        for (Diagnostic& d : file_diags[i]) diags.push_back(std::move(d));
+        if (read[i]) out.push_back(std::move(*read[i]));
     }
     return out;
 }

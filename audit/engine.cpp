@@ -2,10 +2,9 @@
 #include "audit/engine.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 #include "audit/registry.h"
+#include "parallel_for.h"
 
 namespace manaudit::audit {
 
@@ -30,19 +29,10 @@ std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
 
     // One findings list per page, so workers never share one.
     std::vector<std::vector<Finding>> per_page(pages.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < pages.size(); i = next++) {
-            for (const auto& check : checks) check->run(pages[i], context, per_page[i]);
-            if (options.on_page_done) options.on_page_done(pages[i].path);
-        }
-    };
-    const int jobs = std::clamp(options.jobs, 1, 64);
-    {
-        std::vector<std::jthread> workers;
-        for (int j = 1; j < jobs; ++j) workers.emplace_back(work);
-        work();
-    }
+    parallel_for(pages.size(), options.jobs, [&](std::size_t i) {
+        for (const auto& check : checks) check->run(pages[i], context, per_page[i]);
+        if (options.on_page_done) options.on_page_done(pages[i].path);
+    });
 
     std::vector<Finding> all;
     for (auto& list : per_page)

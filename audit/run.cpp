@@ -2,15 +2,14 @@
 #include "audit/run.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
-#include <thread>
 
 #include "arch-data/arch_table.h"
 #include "arch-data/store.h"
 #include "audit/registry.h"
 #include "manpages/corpus.h"
 #include "manpages/page_builder.h"
+#include "parallel_for.h"
 
 namespace manaudit::audit {
 
@@ -69,19 +68,11 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
     // Pages are built in parallel; each keeps its own diagnostics, merged in page order.
     result.pages.resize(corpus.pages.size());
     std::vector<Diagnostics> page_diags(corpus.pages.size());
-    std::atomic<std::size_t> next{0};
-    auto build = [&] {
-        for (std::size_t i = next++; i < corpus.pages.size(); i = next++) {
-            auto& file = corpus.pages[i];
-            result.pages[i] = manpages::build_page(file.path, std::move(file.source), page_diags[i]);
-            result.pages[i].aliases = file.aliases;
-        }
-    };
-    {
-        std::vector<std::jthread> workers;
-        for (int j = 1; j < std::clamp(options.jobs, 1, 64); ++j) workers.emplace_back(build);
-        build();
-    }
+    parallel_for(corpus.pages.size(), options.jobs, [&](std::size_t i) {
+        auto& file = corpus.pages[i];
+        result.pages[i] = manpages::build_page(file.path, std::move(file.source), page_diags[i]);
+        result.pages[i].aliases = file.aliases;
+    });
     for (auto& diags : page_diags)
         for (auto& d : diags) result.diagnostics.push_back(std::move(d));
 

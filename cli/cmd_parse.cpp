@@ -6,7 +6,6 @@
 #include <iostream>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -16,6 +15,7 @@
 #include "cli/diagnostic_printer.h"
 #include "manpages/corpus.h"
 #include "manpages/page_builder.h"
+#include "parallel_for.h"
 
 namespace manaudit::cli {
 
@@ -185,17 +185,8 @@ ParsedPage parse_one(PageFile& file, bool with_tree) {
 /// Each file's source moves into its page.
 std::vector<ParsedPage> parse_all(std::vector<PageFile>& files, bool with_tree, unsigned jobs) {
     std::vector<ParsedPage> parsed(files.size());
-    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-    jobs = std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1));
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) parsed[i] = parse_one(files[i], with_tree);
-    };
-    {
-        std::vector<std::jthread> workers;
-        for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
-        work();
-    }  // joined here, before `parsed` is handed out
+    parallel_for(files.size(), static_cast<int>(jobs),
+                 [&](std::size_t i) { parsed[i] = parse_one(files[i], with_tree); });
     return parsed;
 }
 

@@ -1,12 +1,11 @@
 // The extractor: parse the arch's headers, enumerate macros, evaluate them.
 #include "parsers/headers/header_extractor.h"
 
-#include <atomic>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
-#include <thread>
+#include <memory>
 
 #include "parsers/headers/clang_handles.h"
 #include "parsers/headers/clang_parse.h"
@@ -15,6 +14,7 @@
 #include "parsers/headers/package_info.h"
 #include "parsers/headers/probe_source.h"
 #include "parsers/headers/struct_layouts.h"
+#include "parallel_for.h"
 
 namespace manaudit::headers {
 
@@ -351,18 +351,12 @@ std::vector<ExtractResult> extract_arches(std::span<const archdata::ArchInfo* co
         for (std::size_t i = 0; i < arches.size(); ++i) results[i] = without_libclang(*arches[i], error);
         return results;
     }
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        Index index;  // libclang: one index per thread
-        for (std::size_t i = next++; i < arches.size(); i = next++)
-            results[i] = extract_with_index(index.get(), *arches[i], sources[i]);
-    };
-    std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)),
-                                                                          arches.size()));
-    {
-        std::vector<std::jthread> pool;
-        for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
-    }
+    // libclang: one index per thread, made by the thread that uses it.
+    std::vector<std::unique_ptr<Index>> indexes(worker_count(std::max(jobs, 1), arches.size()));
+    parallel_for(arches.size(), std::max(jobs, 1), [&](std::size_t i, std::size_t worker) {
+        if (!indexes[worker]) indexes[worker] = std::make_unique<Index>();
+        results[i] = extract_with_index(indexes[worker]->get(), *arches[i], sources[i]);
+    });
     return results;
 }
 
