@@ -304,7 +304,8 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
                 // The same scheme for a sibling (a page explains stat64 and
                 // says "similar remarks apply for fstat()").
                 bool same_scheme = std::any_of(page_names.begin(), page_names.end(), [&, &variant = other](const std::string& sibling) {
-                    return variant.starts_with(name) && contains_identifier(page_text, sibling + variant.substr(name.size()));
+                    return sibling != name && variant.starts_with(name) &&
+                           contains_identifier(page_text, sibling + variant.substr(name.size()));
                 });
                 if (same_scheme || (is_same_service_variant(other, name) && contains_identifier(page_text, other)))
                     variant_documented = true;

@@ -43,15 +43,35 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
         for (const auto& abi : claim.x86_abis)
             if (audited.count(abi)) named.insert(abi);
         if (named.empty()) continue;
-        auto out_of_scope = [&](const std::string& abi) { return is_x86_abi(abi) && !named.count(abi); };
+        // x86-64 stands for x32 too; but a call said to be only on x86-64
+        // that i386 has as well is misdescribed.
+        auto out_of_scope = [&](const std::string& abi) {
+            if (claim.kind == X86ExistenceClaim::Kind::only_on && abi == "i386") return false;
+            return is_x86_abi(abi) && !named.count(abi);
+        };
+        // The sentence's calls with the same facts are one finding: one sentence, one fix.
+        std::vector<std::pair<std::vector<std::string>, std::set<std::string>>> groups;
         for (const auto& name : claim.subjects) {
-            // Gather the true per-arch sets.
-            std::set<std::string> present, absent;
-            for (const auto& f : facts) (can_call(f, name) ? present : absent).insert(arch_id(f));
+            std::set<std::string> present;
+            for (const auto& f : facts)
+                if (can_call(f, name)) present.insert(arch_id(f));
             if (present.empty()) continue;  // no such syscall anywhere: not ours to judge
+            auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.second == present; });
+            if (same != groups.end()) same->first.push_back(name);
+            else groups.push_back({{name}, present});
+        }
+        for (const auto& [names, present] : groups) {
+            std::set<std::string> absent;
+            for (const auto& id : audited)
+                if (!present.count(id)) absent.insert(id);
+            std::string shown;
+            for (std::size_t i = 0; i < names.size(); ++i)
+                shown += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+            const bool plural = names.size() > 1;
 
             // Decide: what the sentence says against what the facts say.
             std::string message, truth;
+            const std::string kernel = archdata::kernel_series(facts.front().provenance.kernel_version);
             std::set<std::string> wrongly_named, also;
             if (claim.kind == X86ExistenceClaim::Kind::absent_on) {
                 for (const auto& abi : named)
@@ -59,22 +79,26 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
                 for (const auto& abi : absent)
                     if (!named.count(abi) && !out_of_scope(abi)) also.insert(abi);
                 if (!wrongly_named.empty())
-                    message = fmt::format("{} exists on {}, contrary to the page", name, join_ids(wrongly_named));
+                    message = fmt::format("{} {} on {}, contrary to the page", shown, plural ? "exist" : "exists",
+                                          join_ids(wrongly_named));
                 else if (!also.empty())
-                    message = fmt::format("{} does not exist on {}, and also not on {}", name, join_ids(named),
-                                          join_ids(also));
-                truth = fmt::format("This system call does not exist on {}.", join_display(absent));
+                    message = fmt::format("{} {} not exist on {}, and also not on {}", shown, plural ? "do" : "does",
+                                          join_ids(named), join_ids(also));
+                truth = fmt::format("As of Linux {}, {} not exist on {}.", kernel,
+                                    plural ? "these system calls do" : "this system call does", join_display(absent));
             } else {
                 for (const auto& abi : named)
                     if (absent.count(abi)) wrongly_named.insert(abi);
                 for (const auto& abi : present)
                     if (!named.count(abi) && !out_of_scope(abi)) also.insert(abi);
                 if (!also.empty())
-                    message = fmt::format("{} exists on {}, and also on {}", name, join_ids(named), join_ids(also));
+                    message = fmt::format("{} {} on {}, and also on {}", shown, plural ? "exist" : "exists",
+                                          join_ids(named), join_ids(also));
                 else if (!wrongly_named.empty())
-                    message = fmt::format("{} does not exist on {}, contrary to the page", name,
+                    message = fmt::format("{} {} not exist on {}, contrary to the page", shown, plural ? "do" : "does",
                                           join_ids(wrongly_named));
-                truth = fmt::format("This system call exists only on {}.", join_display(present));
+                truth = fmt::format("As of Linux {}, {} only on {}.", kernel,
+                                    plural ? "these system calls exist" : "this system call exists", join_display(present));
             }
             if (message.empty()) continue;
 
@@ -83,16 +107,29 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
             f.check_id = "x86-only-statement";
             f.page = page.path;
             f.line = claim.line;
-            f.subject = name;
+            f.subject = names.front();
             f.message = message;
-            for (const auto& af : facts) f.evidence.push_back(syscall_evidence(af, name));
+            for (const auto& af : facts) {
+                if (names.size() == 1) {
+                    f.evidence.push_back(syscall_evidence(af, names.front()));
+                    continue;
+                }
+                Evidence e;
+                e.arch = arch_id(af);
+                e.present = present.count(e.arch) > 0;
+                for (const auto& n : names) {
+                    Evidence one = syscall_evidence(af, n);
+                    e.value += (e.value.empty() ? "" : "; ") + n + " " + (one.present ? one.value : "absent");
+                    if (e.header.empty()) e.header = one.header;
+                }
+                f.evidence.push_back(std::move(e));
+            }
             f.edit.line = claim.line;
-            f.edit.flag_text = fmt::format("{}; as of Linux {}: present on {}; absent on {}", message,
-                                           archdata::kernel_series(facts.front().provenance.kernel_version), join_ids(present),
-                                           absent.empty() ? std::string("none") : join_ids(absent));
-            f.edit.summary = fmt::format("Correct the architectures named for {}()", name);
+            f.edit.flag_text = fmt::format("{}; as of Linux {}: present on {}; absent on {}", message, kernel,
+                                           join_ids(present), absent.empty() ? std::string("none") : join_ids(absent));
+            f.edit.summary = fmt::format("Correct the architectures named for {}()", names.front());
             // A one-sentence source line can be rewritten in place; otherwise flag only.
-            if (claim.subjects.size() == 1 && strip(claim.source_line_text) == claim.sentence) {
+            if (claim.subjects.size() == names.size() && strip(claim.source_line_text) == claim.sentence) {
                 f.edit.kind = ProposedEdit::Kind::rewrite_sentence;
                 f.edit.old_text = claim.source_line_text;
                 f.edit.new_text = truth;
