@@ -377,11 +377,19 @@ private:
         return place;
     }
 
-    /// `end` moved up over the comment lines that close the text before it
-    /// (a lone `.\"` separator, a comment about what follows), so a note
-    /// joins the text it belongs to.
+    /// A comment line with nothing in it: `.\"`, which pages put before a
+    /// heading to set it apart.
+    static bool is_lone_separator(std::string_view line) {
+        if (!is_comment_line(line)) return false;
+        auto quote = line.find("\\\"");
+        return quote != std::string_view::npos && line.substr(quote + 2).find_first_not_of(" \t") == std::string_view::npos;
+    }
+
+    /// `end` moved up over the lone `.\"` separators that set the next
+    /// heading apart, so a note joins the text it belongs to (a comment with
+    /// words stays with its paragraph).
     int before_trailing_comments(int heading_line, int end) const {
-        while (end - 1 > heading_line && is_comment_line(body(end - 1))) --end;
+        while (end - 1 > heading_line && is_lone_separator(body(end - 1))) --end;
         return end;
     }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -236,7 +237,7 @@ std::string fix_text(const std::vector<CallGap>& gaps, const std::string& kernel
                 std::size_t i = 0;
                 for (const auto& [call, abis] : by_call) {
                     if (i > 0) text += i + 1 == by_call.size() ? "and\n" : "";
-                    text += fmt::format(".BR {} (2)\n", call);
+                    text += fmt::format(".BR {} ()\n", call);
                     bool last = ++i == by_call.size();
                     if (by_call.size() == 1) text += "is used there instead.\n";
                     else text += fmt::format("is used instead on {}{}\n", join_display(abis), last ? "." : ",");
@@ -251,6 +252,38 @@ std::string fix_text(const std::vector<CallGap>& gaps, const std::string& kernel
     return text;
 }
 
+
+/// A sentence that says every ABI of a word size has the call ("On modern
+/// 64-bit systems, life is simpler: there is a single stat() system call"),
+/// with the source line holding the family's words.
+struct UniversalClaim {
+    int line = 0;
+    std::string source_line;  ///< exact text of that line
+    std::string family;       ///< as written: "64-bit systems"
+    std::set<std::string> abis;  ///< the ABIs the family stands for
+};
+
+std::optional<UniversalClaim> universal_claim(const manpages::Page& page, const std::string& name) {
+    static constexpr std::string_view kOneCall[] = {"there is a single", "there is one", "there is only one"};
+    for (const auto& b : page.blocks) {
+        if (!is_visible(b) || b.kind == manpages::Block::Kind::code) continue;
+        for (const auto& sentence : split_sentences(b.text)) {
+            if (!names_call_itself(sentence, name)) continue;
+            if (std::none_of(std::begin(kOneCall), std::end(kOneCall), [&](auto p) { return contains_ci(sentence, p); }))
+                continue;
+            auto abis = abis_of_word_size_families(sentence);
+            if (abis.empty()) continue;
+            for (std::string_view noun : {"64-bit systems", "64-bit architectures", "64-bit platforms",
+                                          "32-bit systems", "32-bit architectures", "32-bit platforms"}) {
+                std::string text;
+                int line = source_line_containing(page, b.first_line, b.last_line, std::string(noun), &text);
+                if (line == 0) continue;
+                return UniversalClaim{line, text, std::string(noun), abis};
+            }
+        }
+    }
+    return std::nullopt;
+}
 }  // namespace
 
 CheckInfo SyscallMissingOnArchCheck::info() const {
@@ -420,6 +453,34 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
         f.edit.section = "NOTES";
         f.edit.subsection = "C library/kernel differences";
         f.edit.new_text = fix_text(ordered, kernel);
+        // A sentence saying a whole word size has the call is corrected in place.
+        for (const auto& gap : gaps) {
+            auto claim = universal_claim(page, gap.name);
+            if (!claim) continue;
+            std::set<std::string> contradicting;
+            for (const auto& abi : gap.missing)
+                if (claim->abis.count(abi)) contradicting.insert(abi);
+            if (contradicting.empty()) continue;
+            Finding u;
+            u.check_id = f.check_id;
+            u.page = page.path;
+            u.line = claim->line;
+            u.subject = gap.name;
+            u.message = fmt::format("the page says {} have a single {} system call, but {} have none", claim->family,
+                                    gap.name, join_ids(contradicting));
+            for (const auto& af : facts) u.evidence.push_back(syscall_evidence(af, gap.name));
+            u.edit.kind = ProposedEdit::Kind::rewrite_sentence;
+            u.edit.line = claim->line;
+            u.edit.old_text = claim->source_line;
+            std::string corrected = claim->source_line;
+            corrected.replace(corrected.find(claim->family), claim->family.size(),
+                              claim->family + " other than " + join_display(contradicting));
+            u.edit.new_text = corrected;
+            u.edit.flag_text = u.message;
+            u.edit.summary = fmt::format("Correct the word-size claim about {}()", gap.name);
+            findings.push_back(std::move(u));
+            break;
+        }
         f.edit.summary = gaps.size() == 1 && gaps.front().multiplexed_only.empty()
                              ? fmt::format("Note the architectures without {}() system call", with_article(gaps.front().name))
                              : fmt::format("Note how each architecture provides {}()", gaps.front().name);

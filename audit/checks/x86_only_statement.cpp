@@ -84,8 +84,14 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
                 else if (!also.empty())
                     message = fmt::format("{} {} not exist on {}, and also not on {}", shown, plural ? "do" : "does",
                                           join_ids(named), join_ids(also));
-                truth = fmt::format("As of Linux {}, {} not exist on {}.", kernel,
-                                    plural ? "these system calls do" : "this system call does", join_display(absent));
+                // The shorter list reads better: where it is, when that is fewer.
+                truth = present.size() < absent.size()
+                            ? fmt::format("As of Linux {}, {} only on {}.", kernel,
+                                          plural ? "these system calls exist" : "this system call exists",
+                                          join_display(present))
+                            : fmt::format("As of Linux {}, {} not exist on {}.", kernel,
+                                          plural ? "these system calls do" : "this system call does",
+                                          join_display(absent));
             } else {
                 for (const auto& abi : named)
                     if (absent.count(abi)) wrongly_named.insert(abi);

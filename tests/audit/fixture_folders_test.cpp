@@ -35,6 +35,7 @@ std::vector<manaudit::archdata::ArchFacts> world_named(const std::string& name) 
         {"kernel-source", world_with_kernel_source},
         {"x86-64-and-arm64", world_x86_64_and_arm64},
         {"generic", generic_world},
+        {"table", table_world},
     };
     auto it = worlds.find(name);
     if (it == worlds.end()) throw std::runtime_error("no facts world named '" + name + "'");

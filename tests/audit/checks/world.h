@@ -107,4 +107,20 @@ inline std::vector<archdata::ArchFacts> generic_world() {
     return world;
 }
 
+/// Five ABIs numbering calls the way the unified tables do: a call listed
+/// late (400), an older one left out (300), one added after the table (500),
+/// and the 64-bit time variants of two listed calls on the 32-bit ABIs.
+inline std::vector<archdata::ArchFacts> table_world() {
+    std::vector<archdata::ArchFacts> world;
+    for (const char* id : {"x86_64", "i386", "arm64", "riscv64", "arm"}) {
+        FactsBuilder b(id);
+        b.syscall("read", 63).syscall("clock_gettime", 113).syscall("timer_gettime", 108);
+        b.syscall("listed_late", 400).syscall("unlisted_old", 300).syscall("brand_new", 500);
+        if (std::string(id) == "i386" || std::string(id) == "arm")
+            b.syscall("clock_gettime64", 403).syscall("timer_gettime64", 408);
+        world.push_back(b.build());
+    }
+    return world;
+}
+
 }  // namespace manaudit::audit::testing
