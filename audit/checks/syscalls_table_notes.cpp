@@ -158,7 +158,6 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
     // Notes against the facts.
     for (const auto& row : page.syscalls_table) {
         NoteClaim claim = parse_note(row.notes);
-        if (claim.kind == NoteClaim::Kind::none) continue;
         std::set<std::string> present;
         for (const auto& f : facts)
             if (can_call(f, row.name)) present.insert(arch_id(f));
@@ -166,6 +165,36 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
         // have no facts for: nothing to judge.
         if (present.empty()) continue;
         std::string message;
+        // A row without a note for a call only x86 has: the table marks
+        // other arches' calls ("m68k only") but not these.
+        const bool only_x86 = std::all_of(present.begin(), present.end(), [](const std::string& a) { return is_x86_abi(a); });
+        if (claim.kind == NoteClaim::Kind::none && trim(row.notes).empty() && only_x86 && present.size() < facts.size())
+            message = fmt::format("{} exists only on {}, but the table has no note", row.name, join_ids(present));
+        // "Not on x86" is true of a call three or fewer ABIs have, but hides that.
+        const bool denies_x86 = std::any_of(claim.abis.begin(), claim.abis.end(), [](const std::string& a) { return is_x86_abi(a); });
+        const bool few = present.size() <= 3 && present.size() * 4 <= facts.size();
+        if (claim.kind == NoteClaim::Kind::not_on && denies_x86 && few &&
+            std::none_of(present.begin(), present.end(), [](const std::string& a) { return is_x86_abi(a); }))
+            message = fmt::format("the table says \"{}\", but only {} {} {}", row.notes, join_ids(present),
+                                  present.size() == 1 ? "has" : "have", row.name);
+        if (!message.empty()) {
+            Finding f;
+            f.check_id = "syscalls-table-notes";
+            f.page = page.path;
+            f.line = row.line;
+            f.subject = row.name;
+            f.message = message;
+            evidence_for(f, row.name);
+            f.edit.kind = ProposedEdit::Kind::table_note;
+            f.edit.line = row.line;
+            f.edit.old_text = row.notes;
+            f.edit.new_text = note_for(present, facts.size());
+            f.edit.flag_text = message;
+            f.edit.summary = fmt::format("Correct the notes for {}", row.name);
+            findings.push_back(std::move(f));
+            continue;
+        }
+        if (claim.kind == NoteClaim::Kind::none) continue;
         if (claim.kind == NoteClaim::Kind::only_on) {
             std::set<std::string> also;
             for (const auto& id : present)

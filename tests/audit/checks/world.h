@@ -97,6 +97,7 @@ inline std::vector<archdata::ArchFacts> generic_world() {
             b.reserved("modify_ldt", 900);
         }
         if (id == "i386") call("vm86");
+        if (id == "m68k") call("cacheflush_like");
         if (is(id, {"mips-o32", "m68k"})) call("set_thread_area");
         if (is(id, {"x86_64", "i386", "s390x", "m68k"})) call("sgetmask_like");
         b.errno_value("ENOENT", 2);
