@@ -7,7 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "arch-data/arch_table.h"
+#include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/text_scan.h"
 #include "audit/x86_claims.h"
 
 namespace manaudit::audit {
@@ -18,6 +21,68 @@ std::string strip(const std::string& s) {
     auto first = s.find_first_not_of(" \t");
     if (first == std::string::npos) return {};
     return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+
+// "These requests are currently supported only on x86": a tagged paragraph
+// whose tag names constants, scoped to x86 alone, against where the headers
+// define them.
+void report_constant_claims(const manpages::Page& page, std::span<const archdata::ArchFacts> facts,
+                            const std::set<std::string>& audited, std::vector<Finding>& findings) {
+    static constexpr std::string_view kOnly[] = {"only on", "supported only", "only supported", "available only",
+                                                 "only available", "implemented only"};
+    for (std::size_t bi = 0; bi < page.blocks.size(); ++bi) {
+        const auto& block = page.blocks[bi];
+        if (!is_visible(block) || block.kind != manpages::Block::Kind::tagged) continue;
+        std::vector<std::string> constants;
+        for (const auto& ref : page.constants)
+            if (ref.in_tag && ref.block == static_cast<int>(bi) &&
+                std::find(constants.begin(), constants.end(), ref.name) == constants.end())
+                constants.push_back(ref.name);
+        if (constants.empty()) continue;
+        for (const auto& sentence : split_sentences(block.text)) {
+            auto mentions = arch_mentions_in(sentence);
+            if (mentions.empty() || has_generic_arch_phrase(sentence)) continue;
+            if (!std::all_of(mentions.begin(), mentions.end(), [](const auto& m) { return archdata::is_x86_mention(m.mention_id); }))
+                continue;
+            if (std::none_of(std::begin(kOnly), std::end(kOnly), [&](auto p) { return contains_ci(sentence, p); })) continue;
+            std::set<std::string> named;
+            for (const auto& m : mentions)
+                for (const auto& abi : archdata::abis_of_mention(m.mention_id))
+                    if (audited.count(abi)) named.insert(abi);
+            if (named.empty()) continue;
+            std::vector<std::string> wrong;
+            std::set<std::string> also;
+            for (const auto& name : constants) {
+                std::set<std::string> elsewhere;
+                for (const auto& f : facts)
+                    if (f.constant(name) && !named.count(arch_id(f)) && !is_x86_abi(arch_id(f))) elsewhere.insert(arch_id(f));
+                if (elsewhere.empty()) continue;
+                wrong.push_back(name);
+                also.insert(elsewhere.begin(), elsewhere.end());
+            }
+            if (wrong.empty()) continue;
+            std::string shown;
+            for (std::size_t i = 0; i < wrong.size(); ++i)
+                shown += (i == 0 ? "" : i + 1 == wrong.size() ? " and " : ", ") + wrong[i];
+            Finding f;
+            f.check_id = "x86-only-statement";
+            f.page = page.path;
+            std::string spelled = sentence.substr(mentions.front().offset);
+            spelled = spelled.substr(0, spelled.find_first_of(" ,.;:)"));
+            f.line = source_line_containing(page, block.first_line, block.last_line, spelled);
+            if (f.line == 0) f.line = block.first_line;
+            f.subject = wrong.front();
+            f.message = fmt::format("the page scopes {} to {}, but {} also defined on {}", shown, join_ids(named),
+                                    wrong.size() == 1 ? "it is" : "they are", join_ids(also));
+            for (const auto& af : facts) f.evidence.push_back(constant_evidence(af, wrong.front()));
+            f.edit.line = f.line;
+            f.edit.flag_text = fmt::format("{} (as of Linux {})", f.message,
+                                           archdata::kernel_series(facts.front().provenance.kernel_version));
+            f.edit.summary = fmt::format("Correct the architectures named for {}", wrong.front());
+            findings.push_back(std::move(f));
+        }
+    }
 }
 
 }  // namespace
@@ -143,6 +208,7 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
             findings.push_back(std::move(f));
         }
     }
+    report_constant_claims(page, facts, audited, findings);
 }
 
 }  // namespace manaudit::audit
