@@ -130,7 +130,11 @@ bool is_same_service_variant(const std::string& candidate, const std::string& na
 bool page_says_variant_replaces(const manpages::Page& page, const std::string& name, const std::string& variant,
                                 const std::set<std::string>& missing) {
     for (const auto& b : page.blocks) {
-        if (!is_visible(b) || !contains_identifier(b.text, variant)) continue;
+        if (!is_visible(b)) continue;
+        // A subsection about the variant that says "some architectures" is
+        // the page's account of where it replaces the call.
+        if (contains_identifier(b.subsection, variant) && has_generic_arch_phrase(b.text)) return true;
+        if (!contains_identifier(b.text, variant)) continue;
         for (const auto& sentence : split_sentences(b.tag + "\n" + b.text)) {
             // The sentence must speak of both: "fstatat() is called newfstatat() on
             // some architectures" says nothing of where stat() is missing.
