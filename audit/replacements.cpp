@@ -60,6 +60,8 @@ constexpr ReplacementRow kReplacements[] = {
     {"setrlimit", "prlimit64"},
     {"nice", "setpriority"},
     {"getpgrp", "getpgid"},                // getpgid(0)
+    {"accept", "accept4"},                 // with no flags
+    {"semop", "semtimedop semtimedop_time64"},  // with no timeout
     {"send", "sendto"},                    // with a null address
     {"recv", "recvfrom"},                  // with a null address
     {"wait4", "waitid"},                   // RV32 has waitid alone
@@ -69,12 +71,17 @@ constexpr ReplacementRow kReplacements[] = {
 
 constexpr std::string_view kVariantSuffixes[] = {"_time64", "64", "2", "4", "1", "32"};
 
+// The first candidate the ABI numbers itself, else the first a multiplexer reaches.
 std::string first_implemented(std::string_view candidates, const archdata::ArchFacts& facts) {
-    while (!candidates.empty()) {
-        auto space = candidates.find(' ');
-        std::string candidate(candidates.substr(0, space));
-        if (!candidate.empty() && can_call(facts, candidate)) return candidate;
-        candidates = space == std::string_view::npos ? std::string_view() : candidates.substr(space + 1);
+    for (bool direct : {true, false}) {
+        std::string_view rest = candidates;
+        while (!rest.empty()) {
+            auto space = rest.find(' ');
+            std::string candidate(rest.substr(0, space));
+            if (!candidate.empty() && (direct ? facts.implemented_syscall(candidate) != nullptr : can_call(facts, candidate)))
+                return candidate;
+            rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+        }
     }
     return {};
 }

@@ -185,7 +185,22 @@ struct CallGap {
     std::string via;  ///< "socketcall" or "ipc"
     std::map<std::string, std::string> instead;  ///< ABI -> the call used there
     std::vector<std::string> shown = {};  ///< the calls a fix text names together
+    std::map<std::string, std::string> direct_instead = {};  ///< multiplexed ABI -> a direct call doing the same
 };
+
+bool f_implemented(std::span<const archdata::ArchFacts> facts, const std::string& abi, const std::string& call) {
+    return std::any_of(facts.begin(), facts.end(),
+                       [&](const archdata::ArchFacts& f) { return arch_id(f) == abi && f.implemented_syscall(call); });
+}
+
+// "accept4 there": the direct call where a multiplexer is the only way to the call itself.
+std::string direct_summary(const CallGap& gap) {
+    std::set<std::string> calls;
+    for (const auto& [abi, call] : gap.direct_instead) calls.insert(call);
+    std::string out;
+    for (const auto& c : calls) out += (out.empty() ? "" : " or ") + c;
+    return out;
+}
 
 // ".BR stat ()\nand\n.BR lstat ()": calls as a sentence names them.
 std::string roff_calls(const std::vector<std::string>& names) {
@@ -248,10 +263,15 @@ std::string fix_text(const std::vector<CallGap>& gaps, const std::string& kernel
                 }
             }
         }
-        if (!gap.multiplexed_only.empty())
-            text += fmt::format("On {},\n{}{} reached only through\n.BR {} (2).\n",
-                                join_display(gap.multiplexed_only), roff_calls(gap.shown),
-                                gap.shown.size() == 1 ? "is" : "are", gap.via);
+        if (!gap.multiplexed_only.empty()) {
+            text += fmt::format("On {},\n{}{} reached only through\n.BR {} (2)", join_display(gap.multiplexed_only),
+                                roff_calls(gap.shown), gap.shown.size() == 1 ? "is" : "are", gap.via);
+            if (auto direct = direct_summary(gap); !direct.empty() && direct.find(' ') == std::string::npos &&
+                                                          gap.direct_instead.size() == gap.multiplexed_only.size())
+                text += fmt::format(";\n.BR {} ()\nis a direct system call there.\n", direct);
+            else
+                text += ".\n";
+        }
     }
     return text;
 }
@@ -375,6 +395,9 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
             query.only_subject = page_names.size() == 1;
             if (already_documented(page, query)) gap.missing.clear();
         }
+        // Where only a multiplexer reaches it, a direct stand-in may exist.
+        for (const auto& [abi, call] : replacements_for(name, gap.multiplexed_only, facts))
+            if (f_implemented(facts, abi, call)) gap.direct_instead[abi] = call;
         // A call few ABIs have is said by where it is.
         if (present.size() < gap.missing.size()) gap.present = present;
         // A multiplexer the page names is documented.
@@ -410,9 +433,12 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
                 part += fmt::format(" {} only on {}", plural ? "exist" : "exists", join_ids(gap->present));
             else if (!gap->missing.empty())
                 part += fmt::format(" {} not exist on {}", plural ? "do" : "does", join_ids(gap->missing));
-            if (!gap->multiplexed_only.empty())
+            if (!gap->multiplexed_only.empty()) {
                 part += fmt::format("{} {} reached only through {}(2) on {}", gap->missing.empty() ? "" : ", and",
                                     plural ? "are" : "is", gap->via, join_ids(gap->multiplexed_only));
+                if (auto direct = direct_summary(*gap); !direct.empty())
+                    part += fmt::format(" ({} there is a direct call)", direct);
+            }
             if (auto instead = instead_summary(*gap); !instead.empty() && !gap->missing.empty() && gap->present.empty())
                 part += fmt::format(" ({} instead)", instead);
             parts.push_back(part);
