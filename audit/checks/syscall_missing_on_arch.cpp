@@ -145,6 +145,9 @@ bool page_says_variant_replaces(const manpages::Page& page, const std::string& n
             abis.insert(families.begin(), families.end());
             if (!missing.empty() && std::includes(abis.begin(), abis.end(), missing.begin(), missing.end()))
                 return true;
+            // "that system call has been superseded by mmap2()": replaced
+            // everywhere, so wherever it is missing too.
+            if (contains_ci(sentence, "superseded by") || contains_ci(sentence, "replaced by")) return true;
         }
     }
     return false;
