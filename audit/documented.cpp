@@ -19,7 +19,11 @@ std::set<std::string> restricted_to(std::string_view sentence, const DocumentedQ
     for (const auto& name : query.names) about_fact = about_fact || contains_identifier(sentence, name);
     for (const auto& phrase : query.phrases) about_fact = about_fact || contains_ci(sentence, phrase);
     if (!about_fact) return {};
-    if (!contains_ci(sentence, "specific to") && !contains_identifier(sentence, "only")) return {};
+    // "is available on m68k, MIPS, and x86" lists where it is, which says
+    // where it is not.
+    if (!contains_ci(sentence, "specific to") && !contains_identifier(sentence, "only") &&
+        !contains_ci(sentence, "available on") && !contains_ci(sentence, "exists on"))
+        return {};
     // Intel's processors are x86; its 32-bit ones i386 (vendor names are not in the arch table).
     return abis_with_vendor_names(sentence);
 }
@@ -77,6 +81,8 @@ Coverage coverage_of(const std::string& text) {
     c.generic = has_generic_arch_phrase(text);
     c.any_arch = !arch_mentions_in(text).empty();
     c.abis = abis_mentioned_in(text);
+    auto families = abis_of_word_size_families(text);
+    c.abis.insert(families.begin(), families.end());
     return c;
 }
 
@@ -87,12 +93,16 @@ bool covers(const Coverage& c, const DocumentedQuery& q, bool any_arch_allowed) 
     return std::includes(c.abis.begin(), c.abis.end(), q.arches.begin(), q.arches.end());
 }
 
-bool names_fact(const manpages::Block& block, const DocumentedQuery& q) {
+bool sentence_names_fact(std::string_view text, const DocumentedQuery& q) {
     for (const auto& name : q.names)
-        if (contains_identifier(visible_text(block), name)) return true;
+        if (contains_identifier(text, name)) return true;
     for (const auto& phrase : q.phrases)
-        if (contains_ci(visible_text(block), phrase)) return true;
+        if (contains_ci(text, phrase)) return true;
     return false;
+}
+
+bool names_fact(const manpages::Block& block, const DocumentedQuery& q) {
+    return sentence_names_fact(visible_text(block), q);
 }
 
 }  // namespace
@@ -116,30 +126,25 @@ bool already_documented(const manpages::Page& page, const DocumentedQuery& query
     const manpages::Block* own = (query.block >= 0 && query.block < count) ? &page.blocks[query.block] : nullptr;
     if (own && !is_visible(*own)) own = nullptr;
 
-    // The fact's own block (a tagged paragraph is one block, tag and body).
-    if (own && covers(coverage_of(visible_text(*own)), query, true)) return true;
+    // The fact's own block (a tagged paragraph is one block, tag and body):
+    // all of it is about the fact.
+    if (own && !query.about_existence && covers(coverage_of(visible_text(*own)), query, true)) return true;
     if (own && in_arch_subsection(*own)) return true;
 
-    // The same section: arches named anywhere in it must cover what we would report.
-    if (own) {
-        Coverage section;
-        for (const auto& b : page.blocks) {
-            if (!is_visible(b) || b.section != own->section) continue;
-            Coverage c = coverage_of(visible_text(b));
-            section.generic = section.generic || c.generic;
-            section.abis.insert(c.abis.begin(), c.abis.end());
-        }
-        if (covers(section, query, false)) return true;
-    }
-
-    // Elsewhere on the page: blocks that name the fact, and arch subsections.
+    // Sentences about the fact, anywhere on the page: what they name
+    // together must cover the arches. A generic phrase or an arch family
+    // counts only in a sentence about the fact, never from a neighbour.
     Coverage naming;
     for (const auto& b : page.blocks) {
-        if (!is_visible(b) || !names_fact(b, query)) continue;
-        if (in_arch_subsection(b)) return true;
-        Coverage c = coverage_of(visible_text(b));
-        if (covers(c, query, true)) return true;
-        naming.abis.insert(c.abis.begin(), c.abis.end());
+        if (!is_visible(b) || !(query.only_subject || names_fact(b, query))) continue;
+        if (in_arch_subsection(b) && names_fact(b, query)) return true;
+        for (const auto& sentence : split_sentences(visible_text(b))) {
+            if (!query.only_subject && !sentence_names_fact(sentence, query)) continue;
+            if (query.about_existence && !speaks_of_existence(sentence)) continue;
+            Coverage c = coverage_of(sentence);
+            if (covers(c, query, true)) return true;
+            naming.abis.insert(c.abis.begin(), c.abis.end());
+        }
     }
     if (covers(naming, query, false)) return true;
 

@@ -23,12 +23,24 @@ struct DocumentedQuery {
     /// discusses its arch-specific nature, as MAP_32BIT's "only on x86-64"
     /// does); when false, the arches named must cover `arches`.
     bool any_arch_counts = true;
+    /// When true, a sentence documents the fact only if it speaks of where
+    /// the fact exists ("does not exist", "is available only", "instead"):
+    /// "on i386, somewhat later on other architectures" dates a call, and
+    /// "on some architectures ... in the vDSO" speaks of speed.
+    bool about_existence = false;
+    /// The fact is the page's only subject (its only call): every sentence
+    /// of the page speaks of it, named or not ("On many other architectures
+    /// it does not exist").
+    bool only_subject = false;
 };
 
-/// True if the page already says it: an arch mention or a generic phrase
-/// ("on some architectures") in the fact's block, its tagged paragraph or
-/// section, in a block that names the fact, or an architecture subsection
-/// that names it. Roff comments never count.
+/// True if the page already says it, decided per subject: the fact's own
+/// block (its tagged paragraph) names the arches or says "on some
+/// architectures"; or sentences about the fact (naming it, or one of the
+/// query's phrases) cover the arches by name, by a word-size family
+/// ("64-bit architectures") or by a generic phrase in that same sentence; or
+/// an architecture subsection names it; or a terse STANDARDS/HISTORY line
+/// places the page's calls. Roff comments never count.
 bool already_documented(const manpages::Page& page, const DocumentedQuery& query);
 
 /// True for blocks a reader sees (comments are not shown).

@@ -1,6 +1,8 @@
 // Evidence builders and arch-list formatting shared by the checks.
 #include "audit/evidence.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "arch-data/arch_table.h"
@@ -100,12 +102,86 @@ std::string join_ids(const std::set<std::string>& ids) {
     return out;
 }
 
-std::string join_display(const std::set<std::string>& ids) {
+namespace {
+
+/// An arch family as man-pages names it: the name for all of its ABIs, and
+/// the names for subsets of them.
+struct DisplayFamily {
+    std::string_view abis;  ///< space-separated, table order
+    std::string_view all;   ///< "MIPS"
+    std::string_view (*subset)(const std::set<std::string>& present);
+};
+
+std::string_view powerpc_subset(const std::set<std::string>& present) {
+    return present.count("powerpc") ? "32-bit PowerPC" : "64-bit PowerPC";
+}
+std::string_view sparc_subset(const std::set<std::string>& present) {
+    return present.count("sparc64") ? "SPARC64" : "32-bit SPARC";
+}
+std::string_view parisc_subset(const std::set<std::string>& present) {
+    return present.count("parisc") ? "PA-RISC" : "64-bit PA-RISC";
+}
+std::string_view riscv_subset(const std::set<std::string>& present) {
+    return present.count("riscv64") ? "RISC-V" : "RV32";
+}
+
+// Families pages name as one: "RISC-V" for both of its ABIs. MIPS ABIs
+// apart keep their own names (o32, n32, n64 differ in what they have).
+constexpr DisplayFamily kFamilies[] = {
+    {"powerpc powerpc64 powerpc64le", "PowerPC", powerpc_subset},
+    {"sparc64 sparc32", "SPARC", sparc_subset},
+    {"parisc parisc64", "PA-RISC", parisc_subset},
+    {"riscv64 riscv32", "RISC-V", riscv_subset},
+    {"mips-o32 mips64-n32 mips64-n64", "MIPS", nullptr},
+};
+
+const DisplayFamily* family_of(const std::string& id) {
+    for (const auto& fam : kFamilies) {
+        std::string_view abis = fam.abis;
+        while (!abis.empty()) {
+            auto space = abis.find(' ');
+            if (abis.substr(0, space) == id) return &fam;
+            abis = space == std::string_view::npos ? std::string_view() : abis.substr(space + 1);
+        }
+    }
+    return nullptr;
+}
+
+std::size_t family_size(const DisplayFamily& fam) {
+    return static_cast<std::size_t>(std::count(fam.abis.begin(), fam.abis.end(), ' ')) + 1;
+}
+
+}  // namespace
+
+std::vector<std::string> display_names(const std::set<std::string>& ids) {
     std::vector<std::string> names;
+    std::set<const DisplayFamily*> done;
     for (const auto& id : in_table_order(ids)) {
+        const DisplayFamily* fam = family_of(id);
+        if (fam) {
+            if (done.count(fam)) continue;
+            std::set<std::string> members;
+            for (const auto& other : ids)
+                if (family_of(other) == fam) members.insert(other);
+            if (members.size() == family_size(*fam)) {
+                done.insert(fam);
+                names.emplace_back(fam->all);
+                continue;
+            }
+            if (fam->subset) {
+                done.insert(fam);
+                names.emplace_back(fam->subset(members));
+                continue;
+            }
+        }
         const auto* arch = archdata::find_arch(id);
         names.emplace_back(arch ? std::string(arch->display) : id);
     }
+    return names;
+}
+
+std::string join_display(const std::set<std::string>& ids) {
+    const std::vector<std::string> names = display_names(ids);
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (i > 0) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");

@@ -36,8 +36,13 @@ bool is_x86_abi(const std::string& id);
 /// ABI ids joined in table order: "arm64, riscv64, arc".
 std::string join_ids(const std::set<std::string>& ids);
 
-/// Arch names as man-pages spells them, in table order: "arm64, RISC-V, and ARC".
+/// Arch names as man-pages spells them, in table order, a family once when
+/// all of its ABIs are there ("RISC-V", "PowerPC", "MIPS"):
+/// "arm64, RISC-V, and ARC".
 std::string join_display(const std::set<std::string>& ids);
+
+/// The names join_display joins.
+std::vector<std::string> display_names(const std::set<std::string>& ids);
 
 /// The ids of `ids` in arch-table order.
 std::vector<std::string> in_table_order(const std::set<std::string>& ids);

@@ -67,6 +67,8 @@ constexpr std::string_view kGenericPhrases[] = {
     "some platforms",
     "other platforms",
     "some hardware architectures",
+    // An error that depends on the machine: "ENOSYS ... not implemented on this architecture".
+    "on this architecture",
     // Word-size classes named as where a call exists ("exists on various
     // 32-bit platforms"); "on 32-bit platforms such as i386" beside other
     // facts is not enough, so only these forms count.
@@ -207,6 +209,35 @@ std::set<std::string> abis_mentioned_in(std::string_view text) {
 bool has_generic_arch_phrase(std::string_view text) {
     return std::any_of(std::begin(kGenericPhrases), std::end(kGenericPhrases),
                        [&](std::string_view phrase) { return contains_ci(text, phrase); });
+}
+
+std::set<std::string> abis_of_word_size_families(std::string_view text) {
+    static constexpr std::string_view kNouns[] = {"architecture", "platform", "system", "abi", "kernel", "port"};
+    std::set<std::string> abis;
+    for (int bits : {32, 64}) {
+        const std::string spelled = std::to_string(bits) + "-bit";
+        for (auto at = text.find(spelled); at != std::string_view::npos; at = text.find(spelled, at + 1)) {
+            // The noun follows within a few words: "64-bit architectures",
+            // "32-bit x86 systems" is an arch name, handled elsewhere.
+            std::string_view after = text.substr(at + spelled.size(), 24);
+            bool family = false;
+            for (auto noun : kNouns) family = family || contains_ci(after.substr(0, after.find_first_of(".,;:)")), noun);
+            if (!family || !arch_mentions_in(after.substr(0, after.find_first_of(".,;:)"))).empty()) continue;
+            for (const auto& arch : archdata::all_arches())
+                if (arch.word_bits == bits) abis.insert(std::string(arch.id));
+        }
+    }
+    return abis;
+}
+
+bool speaks_of_existence(std::string_view sentence) {
+    static constexpr std::string_view kWords[] = {
+        "exist", "available", "provide", "implement", "absent", "lack", "instead", "replace", "in place of",
+        "rather than", "not on", "only on", "only for", "no such", "enosys", "missing", "not present",
+        "not supported", "is supported", "are supported", "wired", "there is no", "has no", "have no",
+    };
+    if (contains_ci(sentence, "vdso")) return false;
+    return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return contains_ci(sentence, w); });
 }
 
 }  // namespace manaudit::audit

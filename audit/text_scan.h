@@ -36,4 +36,15 @@ std::set<std::string> abis_mentioned_in(std::string_view text);
 /// one: "on some architectures", "architecture-dependent", ...
 bool has_generic_arch_phrase(std::string_view text);
 
+/// The ABIs a word-size family in `text` stands for: "64-bit architectures"
+/// is every 64-bit ABI, "32-bit platforms" every 32-bit one. Only a family
+/// named as architectures, platforms, systems or ABIs counts ("a 64-bit
+/// value" names none).
+std::set<std::string> abis_of_word_size_families(std::string_view text);
+
+/// True if a sentence speaks of whether something exists or where: "does
+/// not exist", "is available only", "instead", "not implemented". A sentence
+/// about the vDSO speaks of speed, not of existence.
+bool speaks_of_existence(std::string_view sentence);
+
 }  // namespace manaudit::audit

@@ -18,7 +18,8 @@ constexpr std::string_view kAbsentPhrases[] = {
 };
 constexpr std::string_view kOnlyPhrases[] = {
     "only on", "only available on", "only exists on", "exists only on", "exist only on",
-    "available only on", "provided only on", "implemented only on",
+    "available only on", "provided only on", "implemented only on", "supported only on", "only supported on",
+    "specific to", "-specific",
 };
 constexpr std::string_view kThisSyscallPhrases[] = {
     "this system call", "these system calls", "the system call", "this call", "this syscall",
@@ -30,6 +31,15 @@ bool any_phrase(std::string_view text, std::span<const std::string_view> phrases
 
 bool is_syscall_somewhere(std::span<const archdata::ArchFacts> facts, const std::string& name) {
     return std::any_of(facts.begin(), facts.end(), [&](const auto& f) { return can_call(f, name); });
+}
+
+// "x86-64 only", "i386 only": the arch name, then "only".
+bool names_arch_then_only(std::string_view sentence, const std::vector<ArchMentionInText>& mentions) {
+    for (const auto& m : mentions) {
+        auto end = sentence.find_first_of(" ,.;)", m.offset);
+        if (end != std::string_view::npos && sentence.substr(end).starts_with(" only")) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -88,7 +98,8 @@ std::vector<X86ExistenceClaim> find_x86_existence_claims(const manpages::Page& p
             if (mentions.empty()) continue;
             X86ExistenceClaim claim;
             if (any_phrase(sentence, kAbsentPhrases)) claim.kind = X86ExistenceClaim::Kind::absent_on;
-            else if (any_phrase(sentence, kOnlyPhrases)) claim.kind = X86ExistenceClaim::Kind::only_on;
+            else if (any_phrase(sentence, kOnlyPhrases) || names_arch_then_only(sentence, mentions))
+                claim.kind = X86ExistenceClaim::Kind::only_on;
             else continue;
             // Only the page's own syscalls: a sentence naming others ("glibc
             // calls uname(2) instead") makes no claim about them.

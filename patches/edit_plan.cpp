@@ -334,12 +334,23 @@ private:
             return line_count() + 1;
         };
         NotePlace place;
+        // The subsection the finding names, wherever the page keeps it ("C
+        // library/kernel differences" under NOTES or VERSIONS): the note
+        // joins what the page already says of the kernel interface.
+        if (!e.subsection.empty()) {
+            for (std::size_t i = 0; i < headings_.size(); ++i) {
+                if (!headings_[i].subsection || lower(headings_[i].title) != lower(e.subsection)) continue;
+                place.before_line = before_trailing_comments(headings_[i].line, next_heading(i, true));
+                place.needs_paragraph = has_text_between(headings_[i].line + 1, place.before_line - 1);
+                return place;
+            }
+        }
         // The page's own subsection for architecture material comes first.
         if (architecture_material) {
             for (std::size_t i = 0; i < headings_.size(); ++i) {
                 if (!headings_[i].subsection || lower(headings_[i].title).rfind("architecture-specific", 0) != 0)
                     continue;
-                place.before_line = next_heading(i, true);
+                place.before_line = before_trailing_comments(headings_[i].line, next_heading(i, true));
                 place.needs_paragraph = has_text_between(headings_[i].line + 1, place.before_line - 1);
                 return place;
             }
@@ -347,7 +358,7 @@ private:
         for (std::size_t i = 0; i < headings_.size(); ++i) {
             if (headings_[i].subsection || lower(headings_[i].title) != wanted) continue;
             // Before the first subsection, so the note is not read as part of it.
-            place.before_line = next_heading(i, true);
+            place.before_line = before_trailing_comments(headings_[i].line, next_heading(i, true));
             place.needs_paragraph = has_text_between(headings_[i].line + 1, place.before_line - 1);
             return place;
         }
@@ -364,6 +375,22 @@ private:
             }
         }
         return place;
+    }
+
+    /// A comment line with nothing in it: `.\"`, which pages put before a
+    /// heading to set it apart.
+    static bool is_lone_separator(std::string_view line) {
+        if (!is_comment_line(line)) return false;
+        auto quote = line.find("\\\"");
+        return quote != std::string_view::npos && line.substr(quote + 2).find_first_not_of(" \t") == std::string_view::npos;
+    }
+
+    /// `end` moved up over the lone `.\"` separators that set the next
+    /// heading apart, so a note joins the text it belongs to (a comment with
+    /// words stays with its paragraph).
+    int before_trailing_comments(int heading_line, int end) const {
+        while (end - 1 > heading_line && is_lone_separator(body(end - 1))) --end;
+        return end;
     }
 
     bool has_section(std::string_view lower_title) const {

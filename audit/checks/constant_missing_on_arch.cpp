@@ -10,6 +10,7 @@
 
 #include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/text_scan.h"
 #include "audit/x86_claims.h"
 
 namespace manaudit::audit {
@@ -79,6 +80,22 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
         query.names = {name};
         query.arches = missing;
         if (already_documented(page, query)) continue;
+        // A flag the page says applications do not use is the C library's
+        // business, architecture by architecture.
+        const std::string text = query.block >= 0 ? page.blocks[query.block].text : std::string();
+        if (contains_ci(text, "not intended for application use")) continue;
+        // A paragraph that defers to a call missing wherever the constant is
+        // ("similar to get_thread_area(2)") is scoped by that call already.
+        bool scoped_by_call = false;
+        for (const auto& call : function_refs(text)) {
+            bool somewhere = false, missing_with_it = true;
+            for (const auto& af : facts) {
+                if (can_call(af, call)) somewhere = true;
+                if (missing.count(arch_id(af)) && can_call(af, call)) missing_with_it = false;
+            }
+            scoped_by_call = scoped_by_call || (somewhere && missing_with_it);
+        }
+        if (scoped_by_call) continue;
 
         // Report.
         Finding f;

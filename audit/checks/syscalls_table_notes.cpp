@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -157,7 +158,6 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
     // Notes against the facts.
     for (const auto& row : page.syscalls_table) {
         NoteClaim claim = parse_note(row.notes);
-        if (claim.kind == NoteClaim::Kind::none) continue;
         std::set<std::string> present;
         for (const auto& f : facts)
             if (can_call(f, row.name)) present.insert(arch_id(f));
@@ -165,6 +165,36 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
         // have no facts for: nothing to judge.
         if (present.empty()) continue;
         std::string message;
+        // A row without a note for a call only x86 has: the table marks
+        // other arches' calls ("m68k only") but not these.
+        const bool only_x86 = std::all_of(present.begin(), present.end(), [](const std::string& a) { return is_x86_abi(a); });
+        if (claim.kind == NoteClaim::Kind::none && trim(row.notes).empty() && only_x86 && present.size() < facts.size())
+            message = fmt::format("{} exists only on {}, but the table has no note", row.name, join_ids(present));
+        // "Not on x86" is true of a call three or fewer ABIs have, but hides that.
+        const bool denies_x86 = std::any_of(claim.abis.begin(), claim.abis.end(), [](const std::string& a) { return is_x86_abi(a); });
+        const bool few = present.size() <= 3 && present.size() * 4 <= facts.size();
+        if (claim.kind == NoteClaim::Kind::not_on && denies_x86 && few &&
+            std::none_of(present.begin(), present.end(), [](const std::string& a) { return is_x86_abi(a); }))
+            message = fmt::format("the table says \"{}\", but only {} {} {}", row.notes, join_ids(present),
+                                  present.size() == 1 ? "has" : "have", row.name);
+        if (!message.empty()) {
+            Finding f;
+            f.check_id = "syscalls-table-notes";
+            f.page = page.path;
+            f.line = row.line;
+            f.subject = row.name;
+            f.message = message;
+            evidence_for(f, row.name);
+            f.edit.kind = ProposedEdit::Kind::table_note;
+            f.edit.line = row.line;
+            f.edit.old_text = row.notes;
+            f.edit.new_text = note_for(present, facts.size());
+            f.edit.flag_text = message;
+            f.edit.summary = fmt::format("Correct the notes for {}", row.name);
+            findings.push_back(std::move(f));
+            continue;
+        }
+        if (claim.kind == NoteClaim::Kind::none) continue;
         if (claim.kind == NoteClaim::Kind::only_on) {
             std::set<std::string> also;
             for (const auto& id : present)
@@ -231,8 +261,46 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
         for (const auto& [name, sc] : f.syscalls)
             if (!sc.arch_private && sc.implemented) all.insert(name);
     const int table_line = page.syscalls_table.front().line;
+
+    // The table's cut-off, from the numbers themselves: the asm-generic list
+    // numbers new calls in order, so a call numbered after every call the
+    // table lists came after the table was written, which is no arch matter.
+    const archdata::ArchFacts* generic = nullptr;
+    for (const auto& f : facts) {
+        const auto* arch = archdata::find_arch(arch_id(f));
+        if (arch && arch->syscall_table.empty()) {
+            generic = &f;
+            break;
+        }
+    }
+    std::int64_t newest_listed = -1;
+    // Only a table that states its cut-off ("as at Linux 5.14") has one.
+    const bool states_cutoff = contains_ci(text, "as at Linux") || contains_ci(text, "as of Linux");
+    if (generic && states_cutoff)
+        for (const auto& name : listed)
+            if (const auto* sc = generic->syscall(name)) newest_listed = std::max(newest_listed, sc->number);
+    auto newer_than_table = [&](const std::string& name) {
+        const auto* sc = generic ? generic->syscall(name) : nullptr;
+        return sc && newest_listed >= 0 && sc->number > newest_listed;
+    };
+    // A listed call's variant: clock_gettime64 for clock_gettime.
+    auto base_of_variant = [&](const std::string& name) -> std::string {
+        for (std::string_view suffix : {"_time64", "64"})
+            if (name.size() > suffix.size() && name.ends_with(suffix)) {
+                std::string base = name.substr(0, name.size() - suffix.size());
+                if (listed.count(base)) return base;
+            }
+        return {};
+    };
+
+    struct Gap {
+        std::vector<std::string> names;
+        std::set<std::string> present;
+    };
+    std::vector<Gap> gaps;
+    std::map<std::set<std::string>, std::size_t> variant_family;  // present set -> index in gaps
     for (const auto& name : all) {
-        if (is_listed(name)) continue;
+        if (is_listed(name) || newer_than_table(name)) continue;
         std::set<std::string> present, families;
         for (const auto& f : facts)
             if (f.implemented_syscall(name)) {
@@ -243,16 +311,37 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
         // epoll_ctl_old) that the facts cannot tell from real calls; a call
         // that one arch family alone numbers is too likely one of those.
         if (families.size() < 2) continue;
+        // Variants of listed calls on the same ABIs are one gap: the 64-bit
+        // time calls of the 32-bit ABIs.
+        if (!base_of_variant(name).empty()) {
+            auto [it, fresh] = variant_family.try_emplace(present, gaps.size());
+            if (fresh) gaps.push_back({{}, present});
+            gaps[it->second].names.push_back(name);
+            continue;
+        }
+        gaps.push_back({{name}, present});
+    }
+    for (const auto& gap : gaps) {
         Finding f;
         f.check_id = "syscalls-table-notes";
         f.page = page.path;
         f.line = table_line;
-        f.subject = name;
-        f.message = fmt::format("{} exists on {} but is not in the table", name, join_ids(present));
-        evidence_for(f, name);
+        f.subject = gap.names.front();
+        if (gap.names.size() == 1) {
+            f.message = fmt::format("{} exists on {} but is not in the table", gap.names.front(), join_ids(gap.present));
+            evidence_for(f, gap.names.front());
+            f.edit.summary = fmt::format("Add {} to the table", gap.names.front());
+        } else {
+            std::string list;
+            for (const auto& n : gap.names) list += (list.empty() ? "" : ", ") + n;
+            f.subject = gap.names.front() + " and " + std::to_string(gap.names.size() - 1) + " more";
+            f.message = fmt::format("{} variants of listed calls exist on {} but are not in the table: {}",
+                                    gap.names.size(), join_ids(gap.present), list);
+            evidence_for(f, gap.names.front());
+            f.edit.summary = fmt::format("Add the {} variants of listed calls to the table", gap.names.size());
+        }
         f.edit.line = table_line;
         f.edit.flag_text = f.message;
-        f.edit.summary = fmt::format("Add {} to the table", name);
         findings.push_back(std::move(f));
     }
 }

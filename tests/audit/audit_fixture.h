@@ -2,11 +2,13 @@
 // expected findings written beside the offending line, and a check runner.
 #pragma once
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <regex>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -78,6 +80,13 @@ inline std::string read_text(const std::string& path) {
     return s.str();
 }
 
+/// True if `id` is a registered check.
+inline bool is_check_id(const std::string& id) {
+    for (const auto& check : make_all_checks())
+        if (check->info().id == id) return true;
+    return false;
+}
+
 /// A finding the fixture expects: `.\" CHECK-MESSAGE: [check-id] text` on the
 /// line after the offending one; `text` must occur in the message.
 struct Expected {
@@ -88,6 +97,7 @@ struct Expected {
 
 inline std::vector<Expected> expected_findings(const std::string& source) {
     static const std::regex marker(R"(^\.\\" CHECK-MESSAGE: \[([a-z0-9-]+)\] (.*)$)");
+    static const std::regex malformed(R"(^\.\\" *CHECK-MESSAGE)");
     std::vector<Expected> out;
     std::istringstream in(source);
     int line = 0, target = 0;
@@ -96,6 +106,11 @@ inline std::vector<Expected> expected_findings(const std::string& source) {
         ++line;
         std::smatch m;
         bool is_marker = std::regex_match(text, m, marker);
+        // A marker the regex does not read would silently expect nothing.
+        if (!is_marker && std::regex_search(text, malformed))
+            throw std::runtime_error("line " + std::to_string(line) + ": malformed CHECK-MESSAGE marker");
+        if (is_marker && !is_check_id(m[1].str()))
+            throw std::runtime_error("line " + std::to_string(line) + ": no check has the id '" + m[1].str() + "'");
         // Consecutive markers all refer to the line above the first one.
         if (is_marker && !previous_was_marker) target = line - 1;
         if (is_marker) out.push_back({target, m[1].str(), m[2].str()});
@@ -105,16 +120,22 @@ inline std::vector<Expected> expected_findings(const std::string& source) {
 }
 
 /// The fixture page `tests/fixtures/audit/<dir>/<file>`, built as `man2/<file>`.
+/// A missing or empty fixture throws, so the test fails instead of auditing nothing.
 inline manpages::Page fixture_page(const std::string& dir, const std::string& file,
                                    const std::string& tree_dir = "man2") {
     Diagnostics diags;
-    std::string source = read_text(std::string(MANAUDIT_FIXTURES) + "/audit/" + dir + "/" + file);
+    const std::string path = std::string(MANAUDIT_FIXTURES) + "/audit/" + dir + "/" + file;
+    if (!std::filesystem::is_regular_file(path)) throw std::runtime_error("fixture not found: " + path);
+    std::string source = read_text(path);
+    if (source.empty()) throw std::runtime_error("fixture is empty: " + path);
     return manpages::build_page(tree_dir + "/" + file, source, diags);
 }
 
-/// Runs the check `id` over `page`.
+/// Runs the check `id` over `page`. An id no check has throws, so a renamed
+/// check fails its tests instead of passing them with no findings.
 inline std::vector<Finding> run_check(const std::string& id, const manpages::Page& page,
                                       const std::vector<archdata::ArchFacts>& facts) {
+    if (!is_check_id(id)) throw std::runtime_error("no check has the id '" + id + "'");
     std::vector<Finding> findings;
     for (const auto& check : make_all_checks())
         if (check->info().id == id) check->run(page, AuditContext{facts}, findings);

@@ -1,6 +1,8 @@
 // The small four-arch world the check tests audit against.
 #pragma once
 
+#include <algorithm>
+#include <initializer_list>
 #include <vector>
 
 #include "../audit_fixture.h"
@@ -45,6 +47,81 @@ inline std::vector<archdata::ArchFacts> world_with_kernel_source() {
         if (id == "arm64" || id == "riscv64") f.syscalls["ldtcall"].implemented = false;
     }
     return facts;
+}
+
+/// x86-64 with the call, arm64 with only read: a two-arch world.
+inline std::vector<archdata::ArchFacts> world_x86_64_and_arm64() {
+    return {FactsBuilder("x86_64").syscall("oddcall", 1).build(), FactsBuilder("arm64").syscall("read", 63).build()};
+}
+
+/// Seven ABIs with the shapes real syscall tables have: the asm-generic
+/// ABIs (arm64, riscv64) without the legacy calls, a socketcall-only
+/// accept on i386, s390x and m68k, ipc-only semop on i386, x86-only calls.
+inline std::vector<archdata::ArchFacts> generic_world() {
+    const std::vector<std::string> ids = {"x86_64", "i386", "arm64", "riscv64", "s390x", "m68k", "mips-o32"};
+    auto is = [](const std::string& id, std::initializer_list<const char*> set) {
+        return std::find(set.begin(), set.end(), id) != set.end();
+    };
+    std::vector<archdata::ArchFacts> world;
+    for (const auto& id : ids) {
+        FactsBuilder b(id);
+        std::int64_t n = 1;
+        auto call = [&](const char* name) { b.syscall(name, n++); };
+        // Everywhere.
+        for (const char* name : {"read", "openat", "pipe2", "dup3", "eventfd2", "signalfd4", "fstat", "statx",
+                                 "clone", "accept4", "pselect6", "ppoll", "epoll_pwait", "getdents64", "renameat2",
+                                 "faccessat", "inotify_init1", "setitimer", "gettimeofday", "newcall", "mmap",
+                                 "ptrace", "kexec_load", "vfork_like"})
+            call(name);
+        const bool legacy = !is(id, {"arm64", "riscv64"});
+        if (legacy)
+            for (const char* name : {"open", "pipe", "dup2", "eventfd", "signalfd", "stat", "lstat", "fork", "vfork",
+                                     "poll", "epoll_wait", "getdents", "rename", "access", "inotify_init", "alarm",
+                                     "time"})
+                call(name);
+        if (is(id, {"arm64", "riscv64", "s390x", "x86_64"})) call("newfstatat");
+        else call("fstatat64");
+        if (is(id, {"i386", "s390x", "m68k"})) b.multiplexed("accept", "socketcall", 5);
+        else call("accept");
+        if (id == "i386") b.multiplexed("semop", "ipc", 1);
+        else call("semop");
+        if (is(id, {"x86_64", "i386"})) call("select");
+        if (id == "mips-o32") call("_newselect");
+        if (is(id, {"i386", "m68k", "mips-o32"})) call("readdir");
+        if (is(id, {"x86_64", "i386"})) {
+            call("arch_prctl");
+            call("ioperm");
+            call("modify_ldt");
+            call("set_thread_area");
+        } else {
+            b.reserved("modify_ldt", 900);
+        }
+        if (id == "i386") call("vm86");
+        if (id == "m68k") call("cacheflush_like");
+        if (is(id, {"mips-o32", "m68k"})) call("set_thread_area");
+        if (is(id, {"x86_64", "i386", "s390x", "m68k"})) call("sgetmask_like");
+        b.errno_value("ENOENT", 2);
+        b.constant("MAP_PLAIN", 1);
+        if (is(id, {"x86_64", "i386", "arm64", "s390x"})) b.constant("PTRACE_SYSEMU", 31);
+        world.push_back(b.build());
+    }
+    return world;
+}
+
+/// Five ABIs numbering calls the way the unified tables do: a call listed
+/// late (400), an older one left out (300), one added after the table (500),
+/// and the 64-bit time variants of two listed calls on the 32-bit ABIs.
+inline std::vector<archdata::ArchFacts> table_world() {
+    std::vector<archdata::ArchFacts> world;
+    for (const char* id : {"x86_64", "i386", "arm64", "riscv64", "arm"}) {
+        FactsBuilder b(id);
+        b.syscall("read", 63).syscall("clock_gettime", 113).syscall("timer_gettime", 108);
+        b.syscall("listed_late", 400).syscall("unlisted_old", 300).syscall("brand_new", 500);
+        if (std::string(id) == "i386" || std::string(id) == "arm")
+            b.syscall("clock_gettime64", 403).syscall("timer_gettime64", 408);
+        world.push_back(b.build());
+    }
+    return world;
 }
 
 }  // namespace manaudit::audit::testing
