@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "arch-data/arch_table.h"
+#include "arch-data/libc_store.h"
 #include "arch-data/store.h"
 #include "audit/registry.h"
 #include "manpages/corpus.h"
@@ -60,6 +61,26 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
         return result;
     }
 
+    // The C library's view, where one is shipped or given.
+    if (inputs.libc_data_dir != "none") {
+        std::string libc_dir = inputs.libc_data_dir.empty() ? archdata::default_libc_data_dir() : inputs.libc_data_dir;
+        if (!inputs.libc_data_dir.empty() && !std::filesystem::is_directory(libc_dir)) {
+            config_problem(result, libc_dir, "C-library data directory not found");
+            return result;
+        }
+        if (!libc_dir.empty()) {
+            std::vector<std::string> ids;
+            for (const auto& f : result.facts) ids.push_back(f.provenance.arch_id);
+            Diagnostics libc_diags;
+            result.libc = archdata::load_libc_data(libc_dir, ids, libc_diags);
+            if (!libc_diags.empty()) {
+                for (auto& d : libc_diags) result.diagnostics.push_back(std::move(d));
+                result.config_error = true;
+                return result;
+            }
+        }
+    }
+
     // Pages.
     std::vector<std::string> sources = inputs.pages;
     if (sources.empty()) sources.push_back(manpages::installed_release_root());
@@ -85,7 +106,7 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
     for (auto& diags : page_diags)
         for (auto& d : diags) result.diagnostics.push_back(std::move(d));
 
-    result.findings = run_audit(result.pages, result.facts, options);
+    result.findings = run_audit(result.pages, result.facts, result.libc, options);
     return result;
 }
 

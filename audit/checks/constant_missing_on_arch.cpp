@@ -10,6 +10,7 @@
 
 #include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/libc_view.h"
 #include "audit/x86_claims.h"
 
 namespace manaudit::audit {
@@ -65,7 +66,8 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
         bool on_x86 = false, anywhere = false, is_errno = false;
         for (const auto& f : facts) {
             if (f.errno_value(name)) is_errno = true;
-            if (f.constant(name)) {
+            // The reader's view: a constant the C library defines is defined.
+            if (f.constant(name) || libc_defines(context, arch_id(f), name)) {
                 anywhere = true;
                 on_x86 = on_x86 || is_x86_abi(arch_id(f));
             } else if (page_scope.empty() || page_scope.count(arch_id(f))) {
@@ -87,7 +89,12 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
         f.line = ref->line;
         f.subject = name;
         f.message = fmt::format("{} is not defined on {}", name, join_ids(missing));
-        for (const auto& af : facts) f.evidence.push_back(constant_evidence(af, name));
+        for (const auto& af : facts) {
+            f.evidence.push_back(constant_evidence(af, name));
+            const archdata::LibcFacts* libc = libc_of(context, arch_id(af));
+            if (const archdata::Constant* c = libc ? libc->constant(name) : nullptr; c && !f.evidence.back().present)
+                f.evidence.back() = {arch_id(af), true, c->text(), c->header};
+        }
         f.edit.kind = ProposedEdit::Kind::add_note;
         f.edit.line = ref->line;
         f.edit.flag_text = f.message;
