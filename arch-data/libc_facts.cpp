@@ -24,4 +24,22 @@ const std::string* LibcFacts::typedef_canonical(const std::string& name) const {
     return it == typedefs.end() ? nullptr : &it->second;
 }
 
+const LibcFunction* LibcFacts::function(const std::string& name, bool file_offset_64) const {
+    if (file_offset_64)
+        if (auto it = functions_file_offset_64.find(name); it != functions_file_offset_64.end()) return &it->second;
+    return function(name);
+}
+
+const std::string* LibcFacts::typedef_canonical(const std::string& name, bool file_offset_64) const {
+    if (file_offset_64)
+        if (auto it = typedefs_file_offset_64.find(name); it != typedefs_file_offset_64.end()) return &it->second;
+    return typedef_canonical(name);
+}
+
+std::string LibcFacts::signature(const LibcFunction& function) {
+    std::string out = function.result.canonical + " (";
+    for (std::size_t i = 0; i < function.params.size(); ++i) out += (i ? ", " : "") + function.params[i].canonical;
+    return out + (function.variadic ? ", ...)" : ")");
+}
+
 }  // namespace manaudit::archdata

@@ -51,8 +51,17 @@ struct LibcFacts {
     std::map<std::string, bool> headers;             ///< SYNOPSIS header -> exists for this ABI
     std::map<std::string, std::string> typedefs;     ///< typedef name -> canonical type
     std::map<std::string, Constant> constants;       ///< documented constants the C library defines
+    /// Where programs built with _FILE_OFFSET_BITS=64 see other types (off_t
+    /// on 32-bit ABIs): only the typedefs and declarations that differ.
+    std::map<std::string, std::string> typedefs_file_offset_64;
+    std::map<std::string, LibcFunction> functions_file_offset_64;
 
     const LibcFunction* function(const std::string& name) const;
+    /// As a program sees it with _FILE_OFFSET_BITS=64 when `file_offset_64`.
+    const LibcFunction* function(const std::string& name, bool file_offset_64) const;
+    const std::string* typedef_canonical(const std::string& name, bool file_offset_64) const;
+    /// "long (int, long, int) variadic": the canonical types, for comparing declarations.
+    static std::string signature(const LibcFunction& function);
     /// Whether the header exists for this ABI; nullopt when it was not looked for.
     std::optional<bool> has_header(const std::string& header) const;
     const Constant* constant(const std::string& name) const;

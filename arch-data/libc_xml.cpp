@@ -106,6 +106,49 @@ struct Reader {
     }
 };
 
+void write_typedefs(pugi::xml_node root, const char* list, const std::map<std::string, std::string>& typedefs) {
+    pugi::xml_node node = counted_list(root, list, typedefs.size());
+    for (const auto& [name, canonical] : typedefs) {
+        pugi::xml_node e = node.append_child("typedef");
+        e.append_attribute("name") = name.c_str();
+        e.append_attribute("canonical") = canonical.c_str();
+    }
+}
+
+void write_functions(pugi::xml_node root, const char* list, const std::map<std::string, LibcFunction>& functions) {
+    pugi::xml_node node = counted_list(root, list, functions.size());
+    for (const auto& [name, f] : functions) {
+        pugi::xml_node e = node.append_child("function");
+        e.append_attribute("name") = f.name.c_str();
+        e.append_attribute("header") = f.header.c_str();
+        e.append_attribute("line") = f.line;
+        e.append_attribute("variadic") = yes_no(f.variadic);
+        write_type(e.append_child("result"), f.result);
+        for (const LibcType& t : f.params) write_type(e.append_child("param"), t);
+    }
+}
+
+void read_typedefs(Reader& r, pugi::xml_node list, std::map<std::string, std::string>& out) {
+    for (pugi::xml_node e : list.children("typedef")) out[r.required(e, "name")] = r.required(e, "canonical");
+    r.check_count(list, out.size());
+}
+
+void read_functions(Reader& r, pugi::xml_node list, std::map<std::string, LibcFunction>& out) {
+    for (pugi::xml_node e : list.children("function")) {
+        LibcFunction f;
+        f.name = r.required(e, "name");
+        f.header = r.required(e, "header");
+        f.line = static_cast<int>(r.integer(e, "line"));
+        f.variadic = r.flag(e, "variadic");
+        pugi::xml_node result = e.child("result");
+        if (!result) r.error(e, "<function> lacks <result>");
+        f.result = r.type(result);
+        for (pugi::xml_node param : e.children("param")) f.params.push_back(r.type(param));
+        out[f.name] = std::move(f);
+    }
+    r.check_count(list, out.size());
+}
+
 bool is_dir(const fs::path& p) {
     std::error_code ec;
     return fs::is_directory(p, ec);
@@ -165,28 +208,18 @@ std::string to_xml(const LibcFacts& facts) {
         e.append_attribute("name") = name.c_str();
         e.append_attribute("exists") = yes_no(exists);
     }
-    pugi::xml_node typedefs = counted_list(root, "typedefs", facts.typedefs.size());
-    for (const auto& [name, canonical] : facts.typedefs) {
-        pugi::xml_node e = typedefs.append_child("typedef");
-        e.append_attribute("name") = name.c_str();
-        e.append_attribute("canonical") = canonical.c_str();
-    }
-    pugi::xml_node functions = counted_list(root, "functions", facts.functions.size());
-    for (const auto& [name, f] : facts.functions) {
-        pugi::xml_node e = functions.append_child("function");
-        e.append_attribute("name") = f.name.c_str();
-        e.append_attribute("header") = f.header.c_str();
-        e.append_attribute("line") = f.line;
-        e.append_attribute("variadic") = yes_no(f.variadic);
-        write_type(e.append_child("result"), f.result);
-        for (const LibcType& t : f.params) write_type(e.append_child("param"), t);
-    }
+    write_typedefs(root, "typedefs", facts.typedefs);
+    write_functions(root, "functions", facts.functions);
     pugi::xml_node constants = counted_list(root, "constants", facts.constants.size());
     for (const auto& [name, c] : facts.constants) {
         pugi::xml_node e = constants.append_child("constant");
         e.append_attribute("name") = c.name.c_str();
         e.append_attribute("value") = c.text().c_str();
         e.append_attribute("header") = c.header.c_str();
+    }
+    if (!facts.typedefs_file_offset_64.empty() || !facts.functions_file_offset_64.empty()) {
+        write_typedefs(root, "typedefs-file-offset-64", facts.typedefs_file_offset_64);
+        write_functions(root, "functions-file-offset-64", facts.functions_file_offset_64);
     }
     std::ostringstream out;
     doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
@@ -234,24 +267,12 @@ std::optional<LibcFacts> parse_libc_xml(const std::string& text, const std::stri
         facts.headers[name] = r.flag(e, "exists");
     }
     r.check_count(headers, facts.headers.size());
-    pugi::xml_node typedefs = r.list(root, "typedefs");
-    for (pugi::xml_node e : typedefs.children("typedef"))
-        facts.typedefs[r.required(e, "name")] = r.required(e, "canonical");
-    r.check_count(typedefs, facts.typedefs.size());
-    pugi::xml_node functions = r.list(root, "functions");
-    for (pugi::xml_node e : functions.children("function")) {
-        LibcFunction f;
-        f.name = r.required(e, "name");
-        f.header = r.required(e, "header");
-        f.line = static_cast<int>(r.integer(e, "line"));
-        f.variadic = r.flag(e, "variadic");
-        pugi::xml_node result = e.child("result");
-        if (!result) r.error(e, "<function> lacks <result>");
-        f.result = r.type(result);
-        for (pugi::xml_node param : e.children("param")) f.params.push_back(r.type(param));
-        facts.functions[f.name] = std::move(f);
-    }
-    r.check_count(functions, facts.functions.size());
+    read_typedefs(r, r.list(root, "typedefs"), facts.typedefs);
+    read_functions(r, r.list(root, "functions"), facts.functions);
+    // Only ABIs where _FILE_OFFSET_BITS=64 changes something have these.
+    if (pugi::xml_node list = root.child("typedefs-file-offset-64")) read_typedefs(r, list, facts.typedefs_file_offset_64);
+    if (pugi::xml_node list = root.child("functions-file-offset-64"))
+        read_functions(r, list, facts.functions_file_offset_64);
     pugi::xml_node constants = r.list(root, "constants");
     for (pugi::xml_node e : constants.children("constant")) {
         Constant c;

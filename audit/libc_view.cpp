@@ -54,6 +54,19 @@ Evidence libc_function_evidence(const AuditContext& context, const std::string& 
     return e;
 }
 
+bool page_wants_file_offset_64(const manpages::Page& page) {
+    auto defines = [](const std::string& text) {
+        std::size_t at = text.find("_FILE_OFFSET_BITS");
+        return at != std::string::npos && text.find("64", at) != std::string::npos;
+    };
+    for (const manpages::Block& block : page.blocks)
+        if (block.section == "SYNOPSIS" && block.kind != manpages::Block::Kind::comment && defines(block.text))
+            return true;
+    for (const std::string& line : page.feature_test_macros)
+        if (defines(line)) return true;
+    return false;
+}
+
 bool page_uses_other_library(const manpages::Page& page) {
     for (const manpages::Block& block : page.blocks) {
         if (block.section != "LIBRARY" || block.kind == manpages::Block::Kind::comment) continue;

@@ -31,6 +31,10 @@ Evidence libc_function_evidence(const AuditContext& context, const std::string& 
 /// "int (const char *, int, ...)": a declaration as its header spells it.
 std::string libc_signature(const archdata::LibcFunction& function);
 
+/// True when the page's SYNOPSIS defines _FILE_OFFSET_BITS as 64: its
+/// prototypes are read as such a program sees the headers.
+bool page_wants_file_offset_64(const manpages::Page& page);
+
 /// The C library a page's functions come from is not the C library: its
 /// LIBRARY section names another one ("libnuma", "-lkeyutils").
 bool page_uses_other_library(const manpages::Page& page);

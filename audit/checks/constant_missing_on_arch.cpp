@@ -66,11 +66,12 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
         bool on_x86 = false, anywhere = false, is_errno = false;
         for (const auto& f : facts) {
             if (f.errno_value(name)) is_errno = true;
-            // The reader's view: a constant the C library defines is defined.
-            if (f.constant(name) || libc_defines(context, arch_id(f), name)) {
+            if (f.constant(name)) {
                 anywhere = true;
                 on_x86 = on_x86 || is_x86_abi(arch_id(f));
-            } else if (page_scope.empty() || page_scope.count(arch_id(f))) {
+            } else if ((page_scope.empty() || page_scope.count(arch_id(f))) &&
+                       !libc_defines(context, arch_id(f), name)) {
+                // The reader's view: where the C library defines it, it is defined.
                 missing.insert(arch_id(f));
             }
         }

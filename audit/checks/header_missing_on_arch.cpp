@@ -33,7 +33,8 @@ CheckInfo HeaderMissingOnArchCheck::info() const {
 
 void HeaderMissingOnArchCheck::run(const manpages::Page& page, const AuditContext& context,
                                    std::vector<Finding>& findings) const {
-    if (context.libc.empty()) return;
+    // Section 2 pages; library pages reached through their aliases are not audited.
+    if (page.section != "2" || context.libc.empty()) return;
     std::set<std::string> seen;
     for (const manpages::Include& inc : page.includes) {
         if (!seen.insert(inc.header).second) continue;

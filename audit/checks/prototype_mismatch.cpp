@@ -8,6 +8,7 @@
 // of several forms shown for one function, one that is glibc's is enough.
 #include "audit/checks/prototype_mismatch.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -29,10 +30,15 @@ struct Comparison {
 
 /// The documented type's meaning on this ABI, or nullopt when it names a
 /// type this C library does not define (then it cannot be judged).
-std::optional<std::string> documented_meaning(const std::string& type, TypeRole role,
-                                              const archdata::LibcFacts& libc) {
-    cdecl::TypeMeaning m =
-        cdecl::type_meaning(type, role, [&](const std::string& name) { return libc.typedef_canonical(name); });
+/// One ABI's C library as the page's program sees it.
+struct View {
+    const archdata::LibcFacts& libc;
+    bool file_offset_64;  ///< the page defines _FILE_OFFSET_BITS=64
+};
+
+std::optional<std::string> documented_meaning(const std::string& type, TypeRole role, const View& view) {
+    cdecl::TypeMeaning m = cdecl::type_meaning(
+        type, role, [&](const std::string& name) { return view.libc.typedef_canonical(name, view.file_offset_64); });
     if (!m.resolved) return std::nullopt;
     return m.text;
 }
@@ -56,8 +62,7 @@ std::string glibc_type(const archdata::LibcType& t) {
     return t.spelled == t.canonical ? t.spelled : t.spelled + " (" + t.canonical + ")";
 }
 
-Comparison compare(const manpages::Prototype& doc, const archdata::LibcFunction& fn,
-                   const archdata::LibcFacts& libc) {
+Comparison compare(const manpages::Prototype& doc, const archdata::LibcFunction& fn, const View& libc) {
     Comparison c;
     if (auto ret = documented_meaning(doc.return_type, TypeRole::result, libc);
         ret && !type_fits(*ret, fn.result, TypeRole::result))
@@ -89,12 +94,22 @@ Comparison compare(const manpages::Prototype& doc, const archdata::LibcFunction&
 /// beside glibc's (BSD's getpgrp(pid), the raw pipe() of some arches). When
 /// one form is glibc's, the others are there on purpose.
 bool another_form_fits(const manpages::Page& page, const manpages::Prototype& doc, const archdata::LibcFunction& fn,
-                       const archdata::LibcFacts& libc) {
+                       const View& libc) {
     for (const manpages::Prototype& other : page.prototypes)
         if (&other != &doc && other.name == doc.name && other.syscall_name.empty() &&
             compare(other, fn, libc).problems.empty())
             return true;
     return false;
+}
+
+/// A usage form rather than a declaration: a request's name stands where a
+/// parameter's type would (`int ioctl(int fd, FIONREAD, int *n)`).
+bool is_call_form(const manpages::Prototype& doc) {
+    return std::any_of(doc.params.begin(), doc.params.end(), [](const manpages::Parameter& p) {
+        return p.name.empty() && !p.type.empty() && std::all_of(p.type.begin(), p.type.end(), [](char c) {
+                   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+               });
+    });
 }
 
 }  // namespace
@@ -108,16 +123,20 @@ CheckInfo PrototypeMismatchCheck::info() const {
 
 void PrototypeMismatchCheck::run(const manpages::Page& page, const AuditContext& context,
                                  std::vector<Finding>& findings) const {
-    if (context.libc.empty()) return;
+    // Section 2 pages; library pages reached through their aliases are not audited.
+    if (page.section != "2" || context.libc.empty()) return;
+    const bool file_offset_64 = page_wants_file_offset_64(page);
     for (const manpages::Prototype& doc : page.prototypes) {
         if (!doc.syscall_name.empty()) continue;  // syscall(SYS_x, ...): the kernel's interface, not glibc's
+        if (is_call_form(doc)) continue;
         // The same problems on several ABIs make one finding.
         std::map<std::string, std::set<std::string>> by_problem;
         for (const archdata::LibcFacts& libc : context.libc) {
-            const archdata::LibcFunction* fn = libc.function(doc.name);
+            const archdata::LibcFunction* fn = libc.function(doc.name, file_offset_64);
             if (!fn) continue;
-            Comparison c = compare(doc, *fn, libc);
-            if (c.problems.empty() || another_form_fits(page, doc, *fn, libc)) continue;
+            const View view{libc, file_offset_64};
+            Comparison c = compare(doc, *fn, view);
+            if (c.problems.empty() || another_form_fits(page, doc, *fn, view)) continue;
             std::string message;
             for (const std::string& p : c.problems) message += (message.empty() ? "" : "; ") + p;
             by_problem[message].insert(libc.provenance.arch_id);

@@ -84,7 +84,8 @@ CheckInfo WrapperClaimCheck::info() const {
 
 void WrapperClaimCheck::run(const manpages::Page& page, const AuditContext& context,
                             std::vector<Finding>& findings) const {
-    if (context.libc.empty() || page_uses_other_library(page)) return;
+    // Section 2 pages; library pages reached through their aliases are not audited.
+    if (page.section != "2" || context.libc.empty() || page_uses_other_library(page)) return;
     const std::string version = context.libc.front().provenance.libc_version;
     std::set<std::string> done;
     for (const manpages::Prototype& doc : page.prototypes) {

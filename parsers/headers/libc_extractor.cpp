@@ -38,10 +38,13 @@ struct Probe {
     int first_constant_line = 0;
 };
 
-Probe make_probe(const LibcWanted& wanted) {
+/// The probe; with `file_offset_bits_64`, as programs built with
+/// _FILE_OFFSET_BITS=64 see the headers (declarations and typedefs only).
+Probe make_probe(const LibcWanted& wanted, bool file_offset_bits_64) {
     Probe p;
     // Feature-test macros first: they select what every header declares.
-    p.source = "#define _GNU_SOURCE 1\n#if __has_include(<features.h>)\n#include <features.h>\n#endif\n";
+    p.source = file_offset_bits_64 ? "#define _FILE_OFFSET_BITS 64\n" : "";
+    p.source += "#define _GNU_SOURCE 1\n#if __has_include(<features.h>)\n#include <features.h>\n#endif\n";
     for (const std::string& h : wanted.headers) {
         const std::string n = std::to_string(p.headers.size());
         p.headers.push_back(h);
@@ -51,6 +54,7 @@ Probe make_probe(const LibcWanted& wanted) {
     }
     p.source += "#ifdef __GLIBC__\nenum { " + std::string(kMajor) + " = __GLIBC__, " + kMinor +
                 " = __GLIBC_MINOR__ };\n#endif\n";
+    if (file_offset_bits_64) return p;
     p.constants.assign(wanted.constants.begin(), wanted.constants.end());
     p.first_constant_line = count_lines(p.source) + 1;
     p.source += evaluation_source(p.constants);
@@ -202,7 +206,7 @@ LibcExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& ar
         }
     }
     const std::vector<std::string> args = libc_clang_args(arch, source);
-    const Probe probe = make_probe(wanted);
+    const Probe probe = make_probe(wanted, false);
     TranslationUnit tu;
     std::string error;
     if (!parse(index, args, probe.source,
@@ -262,6 +266,25 @@ LibcExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& ar
         k.is_unsigned = sign->second != 0;
         k.value = k.is_unsigned ? static_cast<std::int64_t>(collected.unsigned_values[value->first]) : value->second;
         facts.constants[name] = std::move(k);
+    }
+
+    // What differs for programs built with _FILE_OFFSET_BITS=64 (off_t and
+    // the calls taking it on 32-bit ABIs), which pages may ask for.
+    {
+        TranslationUnit wide;
+        archdata::LibcFacts seen;
+        if (parse(index, args, make_probe(wanted, true).source, CXTranslationUnit_SkipFunctionBodies, wide, error)) {
+            Collected pass{&wanted, &source.include_dirs, &seen, {}, {}, {}};
+            libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(wide.get()), visit, &pass);
+        }
+        for (auto& [name, canonical] : seen.typedefs)
+            if (facts.typedefs.count(name) && facts.typedefs[name] != canonical)
+                facts.typedefs_file_offset_64[name] = canonical;
+        for (auto& [name, fn] : seen.functions) {
+            const archdata::LibcFunction* plain = facts.function(name);
+            if (plain && archdata::LibcFacts::signature(*plain) != archdata::LibcFacts::signature(fn))
+                facts.functions_file_offset_64[name] = fn;
+        }
     }
 
     archdata::LibcProvenance& p = facts.provenance;

@@ -34,3 +34,23 @@ TEST_CASE("prototype-mismatch: quiet without C-library facts", "[audit][prototyp
     auto page = fixture_page("prototype-mismatch", "widget.2");
     CHECK(run_check("prototype-mismatch", page, libc_world_arches()).empty());
 }
+
+TEST_CASE("prototype-mismatch: a SYNOPSIS defining _FILE_OFFSET_BITS 64 reads off_t as 64-bit",
+          "[audit][prototype-mismatch]") {
+    auto wide = fixture_page("prototype-mismatch", "widget_copy.2");
+    auto plain = fixture_page("prototype-mismatch", "widget_copy_32.2");
+    CHECK(compare_with_expected(wide, run_libc_check("prototype-mismatch", wide, {wide})) == "");
+    CHECK(compare_with_expected(plain, run_libc_check("prototype-mismatch", plain, {plain})) == "");
+}
+
+TEST_CASE("prototype-mismatch: a usage form with a request name is not a declaration",
+          "[audit][prototype-mismatch]") {
+    manaudit::Diagnostics diags;
+    auto page = manaudit::manpages::build_page(
+        "man2/widget_req.2",
+        ".TH widget_req 2 2024-01-01\n.SH NAME\nwidget_req \\- ask\n.SH SYNOPSIS\n.nf\n.B #include <widget.h>\n"
+        ".BI \"int widget_close(int \" fd \"[1], WIDGET_FAST);\"\n.fi\n",
+        diags);
+    REQUIRE(page.prototypes.size() == 1);
+    CHECK(run_libc_check("prototype-mismatch", page, {page}).empty());
+}
