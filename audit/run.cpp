@@ -61,24 +61,24 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
         return result;
     }
 
-    // The C library's view, where one is shipped or given.
+    // The C library's view, where one is shipped or given; read while the
+    // pages are read and built.
+    std::string libc_dir;
     if (inputs.libc_data_dir != "none") {
-        std::string libc_dir = inputs.libc_data_dir.empty() ? archdata::default_libc_data_dir() : inputs.libc_data_dir;
+        libc_dir = inputs.libc_data_dir.empty() ? archdata::default_libc_data_dir() : inputs.libc_data_dir;
         if (!inputs.libc_data_dir.empty() && !std::filesystem::is_directory(libc_dir)) {
             config_problem(result, libc_dir, "C-library data directory not found");
             return result;
         }
-        if (!libc_dir.empty()) {
-            std::vector<std::string> ids;
-            for (const auto& f : result.facts) ids.push_back(f.provenance.arch_id);
-            Diagnostics libc_diags;
+    }
+    Diagnostics libc_diags;
+    std::jthread libc_loader;
+    if (!libc_dir.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& f : result.facts) ids.push_back(f.provenance.arch_id);
+        libc_loader = std::jthread([&result, &libc_diags, libc_dir, ids] {
             result.libc = archdata::load_libc_data(libc_dir, ids, libc_diags);
-            if (!libc_diags.empty()) {
-                for (auto& d : libc_diags) result.diagnostics.push_back(std::move(d));
-                result.config_error = true;
-                return result;
-            }
-        }
+        });
     }
 
     // Pages.
@@ -105,6 +105,12 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
     }
     for (auto& diags : page_diags)
         for (auto& d : diags) result.diagnostics.push_back(std::move(d));
+    if (libc_loader.joinable()) libc_loader.join();
+    if (!libc_diags.empty()) {
+        for (auto& d : libc_diags) result.diagnostics.push_back(std::move(d));
+        result.config_error = true;
+        return result;
+    }
 
     result.findings = run_audit(result.pages, result.facts, result.libc, options);
     return result;

@@ -32,7 +32,8 @@ run() {
             # The audit exits 1 when it reports findings.
             [[ $? -eq 1 && $label == audit* ]] || { cat "$work/err" >&2; exit 1; }
         }
-        read -r wall user sys rss <"$work/time"
+        # GNU time puts "Command exited with non-zero status N" first when the command fails.
+        read -r wall user sys rss < <(tail -n 1 "$work/time")
         walls+=("$wall")
         cpus+=("$(echo "$user + $sys" | bc)")
         ((rss > peak)) && peak=$rss

@@ -39,6 +39,7 @@ inline std::vector<archdata::ArchFacts> libc_world_arches() {
 /// Runs check `id` over `page` with the C library's facts of `pages`.
 inline std::vector<Finding> run_libc_check(const std::string& id, const manpages::Page& page,
                                            const std::vector<manpages::Page>& pages) {
+    REQUIRE_FALSE(page.source.empty());  // a missing fixture page fails
     const auto facts = libc_world_arches();
     const auto libc = libc_world(pages);
     bool known = false;
