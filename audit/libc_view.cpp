@@ -46,7 +46,11 @@ Evidence libc_function_evidence(const AuditContext& context, const std::string& 
     Evidence e;
     e.arch = arch_id;
     const archdata::LibcFacts* libc = libc_of(context, arch_id);
-    const archdata::LibcFunction* f = libc ? libc->function(name) : nullptr;
+    if (!libc) {
+        e.value = "no C library data";  // not measured, unlike a C library without it
+        return e;
+    }
+    const archdata::LibcFunction* f = libc->function(name);
     if (!f) return e;
     e.present = true;
     e.value = libc_signature(*f);

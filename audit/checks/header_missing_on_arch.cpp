@@ -18,6 +18,7 @@ Evidence header_evidence(const AuditContext& context, const std::string& arch, c
     Evidence e;
     e.arch = arch;
     const archdata::LibcFacts* libc = libc_of(context, arch);
+    if (!libc) e.value = "no C library data";
     if (!libc || !libc->has_header(header).value_or(false)) return e;
     e.present = true;
     e.value = "<" + header + ">";

@@ -30,6 +30,25 @@ TEST_CASE("prototype-mismatch: a typedef that differs by ABI is judged per ABI",
         }
 }
 
+TEST_CASE("prototype-mismatch: evidence tells an ABI without C-library data from one without the function",
+          "[audit][prototype-mismatch]") {
+    auto page = fixture_page("prototype-mismatch", "widget.2");
+    auto libc = libc_world({page});
+    libc.pop_back();  // i386 now has no C library data
+    auto facts = libc_world_arches();
+    std::vector<manaudit::audit::Finding> findings;
+    for (const auto& check : manaudit::audit::make_all_checks())
+        if (check->info().id == "prototype-mismatch") check->run(page, {facts, libc}, findings);
+    REQUIRE_FALSE(findings.empty());
+    for (const auto& f : findings) {
+        CHECK(f.message.find("i386") == std::string::npos);
+        REQUIRE(f.evidence.size() == 2);
+        CHECK(f.evidence[0].present);
+        CHECK_FALSE(f.evidence[1].present);
+        CHECK(f.evidence[1].value == "no C library data");
+    }
+}
+
 TEST_CASE("prototype-mismatch: quiet without C-library facts", "[audit][prototype-mismatch]") {
     auto page = fixture_page("prototype-mismatch", "widget.2");
     CHECK(run_check("prototype-mismatch", page, libc_world_arches()).empty());
