@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "arch-data/arch_facts.h"
+#include "arch-data/libc_facts.h"
 #include "audit/finding.h"
 #include "manpages/page.h"
 
@@ -18,9 +19,12 @@ struct CheckInfo {
     Severity severity = Severity::warning;
 };
 
-/// The facts a check audits against: one ArchFacts per audited arch, in table order.
+/// The facts a check audits against: one ArchFacts per audited arch, in
+/// table order, and the C library's facts for those of them that have one
+/// (empty when none were loaded; see audit/libc_view.h).
 struct AuditContext {
     std::span<const archdata::ArchFacts> facts;
+    std::span<const archdata::LibcFacts> libc = {};
 };
 
 /// One check: reads one page and the facts, appends findings. Never writes files.

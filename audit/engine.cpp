@@ -23,9 +23,15 @@ std::vector<std::unique_ptr<Check>> selected_checks(const AuditOptions& options)
 
 std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
                                const std::vector<archdata::ArchFacts>& facts, const AuditOptions& options) {
+    return run_audit(pages, facts, {}, options);
+}
+
+std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
+                               const std::vector<archdata::ArchFacts>& facts,
+                               const std::vector<archdata::LibcFacts>& libc, const AuditOptions& options) {
     if (facts.empty()) return {};
     const auto checks = selected_checks(options);
-    const AuditContext context{facts};
+    const AuditContext context{facts, libc};
 
     // One findings list per page, so workers never share one.
     std::vector<std::vector<Finding>> per_page(pages.size());

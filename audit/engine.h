@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "arch-data/arch_facts.h"
+#include "arch-data/libc_facts.h"
 #include "audit/finding.h"
 #include "manpages/page.h"
 
@@ -23,5 +24,9 @@ struct AuditOptions {
 std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
                                const std::vector<archdata::ArchFacts>& facts,
                                const AuditOptions& options = {});
+/// The same with the C library's facts for the audited ABIs that have one.
+std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
+                               const std::vector<archdata::ArchFacts>& facts,
+                               const std::vector<archdata::LibcFacts>& libc, const AuditOptions& options = {});
 
 }  // namespace manaudit::audit

@@ -5,10 +5,13 @@
 #include "audit/checks/constant_value_differs.h"
 #include "audit/checks/errno_missing_on_arch.h"
 #include "audit/checks/errno_value_claim.h"
+#include "audit/checks/header_missing_on_arch.h"
+#include "audit/checks/prototype_mismatch.h"
 #include "audit/checks/struct_layout_differs.h"
 #include "audit/checks/syscall_missing_on_arch.h"
 #include "audit/checks/syscall_newer_than_facts.h"
 #include "audit/checks/syscalls_table_notes.h"
+#include "audit/checks/wrapper_claim.h"
 #include "audit/checks/x86_only_statement.h"
 
 namespace manaudit::audit {
@@ -24,6 +27,9 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<StructLayoutDiffersCheck>());
     checks.push_back(std::make_unique<SyscallsTableNotesCheck>());
     checks.push_back(std::make_unique<SyscallNewerThanFactsCheck>());
+    checks.push_back(std::make_unique<PrototypeMismatchCheck>());
+    checks.push_back(std::make_unique<HeaderMissingOnArchCheck>());
+    checks.push_back(std::make_unique<WrapperClaimCheck>());
     return checks;
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "arch-data/arch_table.h"
+#include "arch-data/libc_store.h"
 #include "arch-data/store.h"
 #include "audit/registry.h"
 #include "manpages/corpus.h"
@@ -59,6 +60,26 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
         return result;
     }
 
+    // The C library's view, where one is shipped or given; read while the
+    // pages are read and built.
+    std::string libc_dir;
+    if (inputs.libc_data_dir != "none") {
+        libc_dir = inputs.libc_data_dir.empty() ? archdata::default_libc_data_dir() : inputs.libc_data_dir;
+        if (!inputs.libc_data_dir.empty() && !std::filesystem::is_directory(libc_dir)) {
+            config_problem(result, libc_dir, "C-library data directory not found");
+            return result;
+        }
+    }
+    Diagnostics libc_diags;
+    std::jthread libc_loader;
+    if (!libc_dir.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& f : result.facts) ids.push_back(f.provenance.arch_id);
+        libc_loader = std::jthread([&result, &libc_diags, libc_dir, ids] {
+            result.libc = archdata::load_libc_data(libc_dir, ids, libc_diags);
+        });
+    }
+
     // Pages.
     std::vector<std::string> sources = inputs.pages;
     if (sources.empty()) sources.push_back(manpages::installed_release_root());
@@ -75,8 +96,14 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
     });
     for (auto& diags : page_diags)
         for (auto& d : diags) result.diagnostics.push_back(std::move(d));
+    if (libc_loader.joinable()) libc_loader.join();
+    if (!libc_diags.empty()) {
+        for (auto& d : libc_diags) result.diagnostics.push_back(std::move(d));
+        result.config_error = true;
+        return result;
+    }
 
-    result.findings = run_audit(result.pages, result.facts, options);
+    result.findings = run_audit(result.pages, result.facts, result.libc, options);
     return result;
 }
 

@@ -32,6 +32,9 @@ void AuditSelection::add_options(CLI::App* sub) {
     sub->add_option("--kernel", kernel, "kernel version of the facts to audit against, e.g. 6.1 "
                                         "(default: the newest shipped)")
         ->type_name("VERSION");
+    sub->add_option("--libc-data", libc_data, "C-library data set, a glibc-<version>/ folder of <arch>.xml files "
+                                              "(default: the shipped one; 'none' to audit without it)")
+        ->type_name("DIR");
     sub->add_option("-j,--jobs", jobs, "pages read and audited in parallel (default: one per core)")
         ->check(CLI::Range(1, 64));
 }
@@ -41,6 +44,7 @@ audit::RunInputs AuditSelection::run_inputs() const {
     inputs.pages = pages;
     inputs.arch_data_dir = arch_data;
     inputs.kernel = kernel;
+    inputs.libc_data_dir = libc_data;
     // Users type amd64, aarch64, ppc64el: each becomes the table id.
     for (const auto& name : split_list(arches)) inputs.arches.push_back(archdata::resolve_arch_alias(name));
     return inputs;

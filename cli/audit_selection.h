@@ -17,6 +17,7 @@ struct AuditSelection {
     std::string checks;  ///< comma-separated check ids
     std::string arch_data;
     std::string kernel;  ///< "6.1"; empty = the newest data set
+    std::string libc_data;  ///< C-library data set; "none" for none
     int jobs = 0;  ///< 0: one per core
 
     /// Adds the positional pages and --arch, --check, --arch-data, -j to `sub`.

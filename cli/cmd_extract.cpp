@@ -12,6 +12,7 @@
 #include "arch-data/store.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/extract_libc.h"
 #include "parsers/headers/header_extractor.h"
 #include "parsers/kernel/kernel_tree.h"
 
@@ -30,6 +31,8 @@ struct ExtractOptions {
     bool list_arches = false;
     std::string output;
     int jobs = 2;
+    bool libc = false;
+    std::vector<std::string> pages;  ///< --libc: the pages whose SYNOPSIS is probed
 };
 
 void print_diags(const Diagnostics& diags) {
@@ -110,6 +113,21 @@ int run_one(const ExtractOptions& o) {
     return 0;
 }
 
+int run_libc(const ExtractOptions& o) {
+    if (!o.sysroot.empty() || !o.kernel_source.empty() || !o.headers.empty())
+        return usage_error("--libc reads the installed C library headers; --sysroot, --kernel-source and "
+                           "--headers go with kernel extraction");
+    LibcExtractOptions libc;
+    libc.pages = o.pages;
+    libc.arch = o.arch;
+    libc.output = o.output;
+    libc.jobs = o.jobs;
+    // The provenance names the releases read, not this machine's paths.
+    libc.command = "manaudit extract --libc" + (o.arch.empty() ? std::string(" --all") : " --arch " + o.arch);
+    for (const std::string& p : o.pages) libc.command += " --pages " + fs::path(p).filename().string();
+    return run_libc_extract(libc);
+}
+
 int list_arches() {
     for (const archdata::ArchInfo& a : archdata::all_arches())
         std::printf("%s %s %s %s\n", std::string(a.id).c_str(),
@@ -185,10 +203,18 @@ void add_extract_command(CLI::App& app, int& exit_code) {
         ->type_name("DIR");
     sub->add_option("-o,--output", opts->output, "output file (--arch; stdout if absent) or directory (--all)");
     sub->add_option("-j,--jobs", opts->jobs, "parallel workers for --all")->check(CLI::Range(1, 64));
+    sub->add_flag("--libc", opts->libc,
+                  "extract the C library's facts instead (glibc's declarations, headers, typedefs and constants "
+                  "for what the pages document) from each ABI's installed glibc headers");
+    sub->add_option("--pages", opts->pages,
+                    "with --libc: pages, trees or release tarballs whose SYNOPSIS is probed, repeatable "
+                    "(default: the installed release)")
+        ->type_name("PATH");
     sub->add_flag("--list-arches", opts->list_arches,
                   "print the architecture table: id, Debian arch (- if none), header triple, kernel ARCH");
     sub->callback([opts, &exit_code] {
         if (opts->list_arches) exit_code = list_arches();
+        else if (opts->libc) exit_code = run_libc(*opts);
         else if (opts->all) exit_code = run_all(*opts);
         else if (!opts->arch.empty()) exit_code = run_one(*opts);
         else exit_code = usage_error("give --arch ID or --all");

@@ -20,6 +20,14 @@ for debarch in amd64 i386 x32 arm64 armhf riscv64 powerpc ppc64el s390x \
     PACKAGES="$PACKAGES linux-libc-dev-$debarch-cross"
 done
 
+# glibc 2.36's headers for the same ABIs (x86_64's are the host's libc6-dev):
+# `extract --libc` and its integration tests read them.
+for debarch in i386 x32 arm64 armhf riscv64 powerpc ppc64el s390x \
+               mips mips64el sparc64 hppa m68k sh4 arc; do
+    PACKAGES="$PACKAGES libc6-dev-$debarch-cross"
+done
+PACKAGES="$PACKAGES libc6-dev libc6.1-dev-alpha-cross"
+
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

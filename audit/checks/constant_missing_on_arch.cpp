@@ -10,6 +10,7 @@
 
 #include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/libc_view.h"
 #include "audit/text_scan.h"
 #include "audit/x86_claims.h"
 
@@ -69,7 +70,9 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
             if (f.constant(name)) {
                 anywhere = true;
                 on_x86 = on_x86 || is_x86_abi(arch_id(f));
-            } else if (page_scope.empty() || page_scope.count(arch_id(f))) {
+            } else if ((page_scope.empty() || page_scope.count(arch_id(f))) &&
+                       !libc_defines(context, arch_id(f), name)) {
+                // The reader's view: where the C library defines it, it is defined.
                 missing.insert(arch_id(f));
             }
         }
@@ -104,7 +107,12 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
         f.line = ref->line;
         f.subject = name;
         f.message = fmt::format("{} is not defined on {}", name, join_ids(missing));
-        for (const auto& af : facts) f.evidence.push_back(constant_evidence(af, name));
+        for (const auto& af : facts) {
+            f.evidence.push_back(constant_evidence(af, name));
+            const archdata::LibcFacts* libc = libc_of(context, arch_id(af));
+            if (const archdata::Constant* c = libc ? libc->constant(name) : nullptr; c && !f.evidence.back().present)
+                f.evidence.back() = {arch_id(af), true, c->text(), c->header};
+        }
         f.edit.kind = ProposedEdit::Kind::add_note;
         f.edit.line = ref->line;
         f.edit.flag_text = f.message;

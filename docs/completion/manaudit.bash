@@ -45,7 +45,8 @@ _manaudit() {
             return ;;
         --mode) COMPREPLY=($(compgen -W "fix flag" -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-        --arch-data|--other-kernel|--sysroot|--apply|--kernel-source|--headers) _filedir -d; return ;;
+        --arch-data|--libc-data|--other-kernel|--sysroot|--apply|--kernel-source|--headers) _filedir -d; return ;;
+        --pages) _filedir; return ;;
         -o|--output)
             if [[ $command == patch ]]; then _filedir -d; else _filedir; fi
             return ;;
@@ -56,12 +57,12 @@ _manaudit() {
     if [[ $cur == -* ]]; then
         local opts="--help"
         case $command in
-            audit) opts+=" --arch --check --arch-data --kernel --jobs --format --output --brief --baseline --write-baseline --color --exit-zero --list-checks" ;;
-            report) opts+=" --arch --check --arch-data --kernel --jobs --format --output --other-kernel --release --exit-zero" ;;
-            patch) opts+=" --arch --check --arch-data --kernel --jobs --mode --output --signoff --from --force --apply" ;;
+            audit) opts+=" --arch --check --arch-data --libc-data --kernel --jobs --format --output --brief --baseline --write-baseline --color --exit-zero --list-checks" ;;
+            report) opts+=" --arch --check --arch-data --libc-data --kernel --jobs --format --output --other-kernel --release --exit-zero" ;;
+            patch) opts+=" --arch --check --arch-data --libc-data --kernel --jobs --mode --output --signoff --from --force --apply" ;;
             archdiff) opts+=" --format --only-missing --output --arch-data" ;;
             parse) opts+=" --format --tree --source --jobs" ;;
-            extract) opts+=" --arch --all --sysroot --kernel-source --headers --list-arches --output --jobs" ;;
+            extract) opts+=" --arch --all --sysroot --kernel-source --headers --libc --pages --list-arches --output --jobs" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return

@@ -6,10 +6,7 @@
 
 namespace manaudit::headers {
 
-namespace {
-
-// The clang builtin headers (stddef.h, ...), which -nostdinc drops.
-std::string resource_include_dir() {
+std::string clang_resource_include_dir() {
     static const std::string dir = [] {
         std::error_code ec;
         if (std::filesystem::is_directory(MANAUDIT_CLANG_RESOURCE_INCLUDE, ec))
@@ -19,8 +16,6 @@ std::string resource_include_dir() {
     return dir;
 }
 
-}  // namespace
-
 std::vector<std::string> clang_args(const archdata::ArchInfo& arch, const std::string& sysroot) {
     std::vector<std::string> args = {"-x", "c", "-std=gnu11", "-target", std::string(arch.clang_target),
                                      "-nostdinc", "-ffreestanding", "-ferror-limit=0", "-w"};
@@ -28,7 +23,7 @@ std::vector<std::string> clang_args(const archdata::ArchInfo& arch, const std::s
     for (std::string a; extra >> a;) args.push_back(a);
     args.push_back("-isystem");
     args.push_back(sysroot);
-    if (std::string res = resource_include_dir(); !res.empty()) {
+    if (std::string res = clang_resource_include_dir(); !res.empty()) {
         args.push_back("-isystem");
         args.push_back(res);
     }

@@ -16,6 +16,10 @@ inline constexpr const char* kProbeFile = "manaudit-probe.c";
 /// The compiler arguments for `arch` with headers from `sysroot` only.
 std::vector<std::string> clang_args(const archdata::ArchInfo& arch, const std::string& sysroot);
 
+/// The clang builtin headers' dir (stddef.h, stdarg.h), which -nostdinc
+/// drops; empty when it was not found at build time.
+std::string clang_resource_include_dir();
+
 struct Location {
     std::string file;
     unsigned line = 0;

@@ -44,7 +44,11 @@ namespace manaudit::headers {
     X(clang_getTypeSpelling)                 \
     X(clang_Type_getSizeOf)                  \
     X(clang_Type_getAlignOf)                 \
-    X(clang_Type_visitFields)
+    X(clang_Type_visitFields)                \
+    X(clang_getResultType)                   \
+    X(clang_getNumArgTypes)                  \
+    X(clang_getArgType)                      \
+    X(clang_isFunctionTypeVariadic)
 
 /// Pointers to the functions above, with their declared types and names.
 struct LibClang {

@@ -57,4 +57,19 @@ PackageInfo headers_package(const archdata::ArchInfo& arch, const std::string& s
     return info;
 }
 
+PackageInfo libc_package(const archdata::ArchInfo& arch, bool host) {
+    PackageInfo info;
+    const std::string debian_arch(arch.debian_arch);
+    std::string package = host ? "libc6-dev"
+                          : debian_arch == "alpha" ? "libc6.1-dev-alpha-cross"
+                                                   : "libc6-dev-" + debian_arch + "-cross";
+    std::string status_version = installed_version(package);
+    if (status_version.size() < 4 || status_version.substr(0, 2) != "ii") return info;
+    std::size_t start = status_version.find_first_not_of(' ', 2);
+    if (start == std::string::npos) return info;
+    info.name = package;
+    info.version = status_version.substr(start);
+    return info;
+}
+
 }  // namespace manaudit::headers

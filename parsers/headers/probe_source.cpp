@@ -99,6 +99,7 @@ std::string evaluation_source(const std::vector<std::string>& macros, const std:
                    retry[j] + ") };\n";
         out += "}\n";
     };
+    if (retry.empty()) return out;
     retry_block("__manaudit_time32", "__kernel_long_t", 'a');
     retry_block("__manaudit_time64", "long long", 'b');
     return out;

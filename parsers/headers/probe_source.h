@@ -27,7 +27,8 @@ std::string prelude_source();
 /// `time_t` is the kernel's long (__manaudit_a_<j>) and once inside one where
 /// it is 64-bit (__manaudit_b_<j>): values the C library's time_t decides
 /// (SO_RCVTIMEO) come out both ways. Every enumerator is alone on its line
-/// (see EvaluationLines), so an error's line says which one failed.
+/// (see EvaluationLines), so an error's line says which one failed. With no
+/// retries there are no functions either.
 std::string evaluation_source(const std::vector<std::string>& macros, const std::vector<std::string>& retry);
 
 /// Where evaluation_source puts each enumerator, relative to its first line.

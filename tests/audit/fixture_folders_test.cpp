@@ -2,7 +2,8 @@
 // tests/fixtures/audit/: the folder names the check, the page's
 // `.\" CHECK-MESSAGE: [id] text` markers name the findings expected on the
 // line above them, and every other line must stay quiet. A page may choose
-// the facts it is audited against with `.\" FACTS: <world>` (default: small).
+// the facts it is audited against with `.\" FACTS: <world>` (default: small;
+// `libc` adds the C library's facts extracted from tests/fixtures/libc).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "checks/libc_world.h"
 #include "checks/world.h"
 
 using namespace manaudit::audit::testing;
@@ -58,6 +60,18 @@ std::string tree_dir_of(const std::string& file) {
     return "man" + (dot == std::string::npos ? std::string("2") : file.substr(dot + 1));
 }
 
+// The C-library world is extracted from the fixture headers for every page
+// that asks for it, as a release's pages are probed together.
+std::vector<manaudit::manpages::Page> libc_world_pages() {
+    std::vector<manaudit::manpages::Page> pages;
+    for (const FixtureCase& c : fixture_cases()) {
+        if (c.file.empty()) continue;
+        auto page = fixture_page(c.check_id, c.file, tree_dir_of(c.file));
+        if (world_of(page.source) == "libc") pages.push_back(std::move(page));
+    }
+    return pages;
+}
+
 void run_current_fixture() {
     const std::string name = Catch::getResultCapture().getCurrentTestName();
     const auto& cases = fixture_cases();
@@ -76,7 +90,9 @@ void run_current_fixture() {
         INFO("line " << expected.line << " expects [" << expected.check_id << "]");
         CHECK(expected.check_id == it->check_id);
     }
-    auto findings = run_check(it->check_id, page, world_named(world_of(page.source)));
+    const std::string world = world_of(page.source);
+    auto findings = world == "libc" ? run_libc_check(it->check_id, page, libc_world_pages())
+                                    : run_check(it->check_id, page, world_named(world));
     CHECK(compare_with_expected(page, findings) == "");
 }
 

@@ -1,0 +1,45 @@
+// Lookups in one ABI's C library facts.
+#include "arch-data/libc_facts.h"
+
+namespace manaudit::archdata {
+
+const LibcFunction* LibcFacts::function(const std::string& name) const {
+    auto it = functions.find(name);
+    return it == functions.end() ? nullptr : &it->second;
+}
+
+std::optional<bool> LibcFacts::has_header(const std::string& header) const {
+    auto it = headers.find(header);
+    if (it == headers.end()) return std::nullopt;
+    return it->second;
+}
+
+const Constant* LibcFacts::constant(const std::string& name) const {
+    auto it = constants.find(name);
+    return it == constants.end() ? nullptr : &it->second;
+}
+
+const std::string* LibcFacts::typedef_canonical(const std::string& name) const {
+    auto it = typedefs.find(name);
+    return it == typedefs.end() ? nullptr : &it->second;
+}
+
+const LibcFunction* LibcFacts::function(const std::string& name, bool file_offset_64) const {
+    if (file_offset_64)
+        if (auto it = functions_file_offset_64.find(name); it != functions_file_offset_64.end()) return &it->second;
+    return function(name);
+}
+
+const std::string* LibcFacts::typedef_canonical(const std::string& name, bool file_offset_64) const {
+    if (file_offset_64)
+        if (auto it = typedefs_file_offset_64.find(name); it != typedefs_file_offset_64.end()) return &it->second;
+    return typedef_canonical(name);
+}
+
+std::string LibcFacts::signature(const LibcFunction& function) {
+    std::string out = function.result.canonical + " (";
+    for (std::size_t i = 0; i < function.params.size(); ++i) out += (i ? ", " : "") + function.params[i].canonical;
+    return out + (function.variadic ? ", ...)" : ")");
+}
+
+}  // namespace manaudit::archdata

@@ -1,0 +1,161 @@
+// prototype-mismatch: a SYNOPSIS prototype disagrees with glibc's declaration
+// on some ABIs, in its return type, parameter count or parameter types.
+// Types are compared by meaning for each target: documented typedef names
+// resolve through that ABI's typedefs, and names, restrict, _Nullable,
+// array-vs-pointer spelling and qualifiers of the whole type do not count.
+// A variadic function may be documented as several prototypes (open with
+// and without mode): each fits when its leading parameters are glibc's; and
+// of several forms shown for one function, one that is glibc's is enough.
+#include "audit/checks/prototype_mismatch.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "audit/evidence.h"
+#include "audit/libc_view.h"
+#include "parsers/cdecl/type_meaning.h"
+
+namespace manaudit::audit {
+
+namespace {
+
+using cdecl::TypeRole;
+
+struct Comparison {
+    std::vector<std::string> problems;
+};
+
+/// The documented type's meaning on this ABI, or nullopt when it names a
+/// type this C library does not define (then it cannot be judged).
+/// One ABI's C library as the page's program sees it.
+struct View {
+    const archdata::LibcFacts& libc;
+    bool file_offset_64;  ///< the page defines _FILE_OFFSET_BITS=64
+};
+
+std::optional<std::string> documented_meaning(const std::string& type, TypeRole role, const View& view) {
+    cdecl::TypeMeaning m = cdecl::type_meaning(
+        type, role, [&](const std::string& name) { return view.libc.typedef_canonical(name, view.file_offset_64); });
+    if (!m.resolved) return std::nullopt;
+    return m.text;
+}
+
+// glibc declares some `int` parameters of POSIX as enums when _GNU_SOURCE is
+// defined (getpriority's __priority_which_t); C makes an enum compatible with
+// an int-sized integer type, and callers pass integers.
+bool is_enum_for_int(const std::string& documented, const std::string& declared) {
+    return declared.starts_with("enum ") && (documented == "int" || documented == "unsigned int");
+}
+
+bool type_fits(const std::string& documented, const archdata::LibcType& declared, TypeRole role) {
+    const std::string meaning = cdecl::type_meaning(declared.canonical, role).text;
+    if (documented == meaning || is_enum_for_int(documented, meaning)) return true;
+    for (const std::string& alt : declared.alternatives)
+        if (documented == cdecl::type_meaning(alt, role).text) return true;
+    return false;
+}
+
+std::string glibc_type(const archdata::LibcType& t) {
+    return t.spelled == t.canonical ? t.spelled : t.spelled + " (" + t.canonical + ")";
+}
+
+Comparison compare(const manpages::Prototype& doc, const archdata::LibcFunction& fn, const View& libc) {
+    Comparison c;
+    if (auto ret = documented_meaning(doc.return_type, TypeRole::result, libc);
+        ret && !type_fits(*ret, fn.result, TypeRole::result))
+        c.problems.push_back(fmt::format("returns {}, glibc {}", doc.return_type, glibc_type(fn.result)));
+    const std::size_t documented = doc.params.size(), fixed = fn.params.size();
+    // `int sigreturn(...)`: the page leaves the parameters unspecified.
+    if (doc.variadic && documented == 0) return c;
+    if (documented < fixed) {
+        c.problems.push_back(fmt::format("has {} parameter{}, glibc {}{}", documented, documented == 1 ? "" : "s",
+                                         fixed, fn.variadic ? " and ..." : ""));
+    } else if (documented > fixed && !fn.variadic) {
+        c.problems.push_back(fmt::format("has {} parameters, glibc {}", documented, fixed));
+    } else if (doc.variadic && !fn.variadic) {
+        c.problems.push_back(fmt::format("is variadic, glibc's is not ({} parameters)", fixed));
+    }
+    for (std::size_t i = 0; i < std::min(documented, fixed); ++i) {
+        const manpages::Parameter& p = doc.params[i];
+        auto meaning = documented_meaning(p.type, TypeRole::parameter, libc);
+        if (!meaning || type_fits(*meaning, fn.params[i], TypeRole::parameter)) continue;
+        std::string which = p.name.empty() ? fmt::format("parameter {}", i + 1)
+                                           : fmt::format("parameter {} ({})", i + 1, p.name);
+        c.problems.push_back(fmt::format("{} is {}, glibc {}", which, p.type, glibc_type(fn.params[i])));
+    }
+    return c;
+}
+
+/// A page may show several forms of one function: a variadic one's uses
+/// (open with and without mode), or other systems' and versions' forms
+/// beside glibc's (BSD's getpgrp(pid), the raw pipe() of some arches). When
+/// one form is glibc's, the others are there on purpose.
+bool another_form_fits(const manpages::Page& page, const manpages::Prototype& doc, const archdata::LibcFunction& fn,
+                       const View& libc) {
+    for (const manpages::Prototype& other : page.prototypes)
+        if (&other != &doc && other.name == doc.name && other.syscall_name.empty() &&
+            compare(other, fn, libc).problems.empty())
+            return true;
+    return false;
+}
+
+/// A usage form rather than a declaration: a request's name stands where a
+/// parameter's type would (`int ioctl(int fd, FIONREAD, int *n)`).
+bool is_call_form(const manpages::Prototype& doc) {
+    return std::any_of(doc.params.begin(), doc.params.end(), [](const manpages::Parameter& p) {
+        return p.name.empty() && !p.type.empty() && std::all_of(p.type.begin(), p.type.end(), [](char c) {
+                   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+               });
+    });
+}
+
+}  // namespace
+
+CheckInfo PrototypeMismatchCheck::info() const {
+    return {"prototype-mismatch",
+            "a SYNOPSIS prototype disagrees with glibc's declaration on some arches (return, parameter count "
+            "or types)",
+            Severity::warning};
+}
+
+void PrototypeMismatchCheck::run(const manpages::Page& page, const AuditContext& context,
+                                 std::vector<Finding>& findings) const {
+    // Section 2 pages; library pages reached through their aliases are not audited.
+    if (page.section != "2" || context.libc.empty()) return;
+    const bool file_offset_64 = page_wants_file_offset_64(page);
+    for (const manpages::Prototype& doc : page.prototypes) {
+        if (!doc.syscall_name.empty()) continue;  // syscall(SYS_x, ...): the kernel's interface, not glibc's
+        if (is_call_form(doc)) continue;
+        // The same problems on several ABIs make one finding.
+        std::map<std::string, std::set<std::string>> by_problem;
+        for (const archdata::LibcFacts& libc : context.libc) {
+            const archdata::LibcFunction* fn = libc.function(doc.name, file_offset_64);
+            if (!fn) continue;
+            const View view{libc, file_offset_64};
+            Comparison c = compare(doc, *fn, view);
+            if (c.problems.empty() || another_form_fits(page, doc, *fn, view)) continue;
+            std::string message;
+            for (const std::string& p : c.problems) message += (message.empty() ? "" : "; ") + p;
+            by_problem[message].insert(libc.provenance.arch_id);
+        }
+        for (const auto& [problem, arches] : by_problem) {
+            Finding f;
+            f.check_id = "prototype-mismatch";
+            f.page = page.path;
+            f.line = doc.line;
+            f.subject = doc.name;
+            f.message = fmt::format("{}() {} on {}", doc.name, problem, join_ids(arches));
+            for (const auto& af : context.facts) f.evidence.push_back(libc_function_evidence(context, arch_id(af), doc.name));
+            f.edit.kind = ProposedEdit::Kind::none;
+            f.edit.line = doc.line;
+            f.edit.flag_text = f.message;
+            f.edit.summary = fmt::format("Check the prototype of {}() against glibc", doc.name);
+            findings.push_back(std::move(f));
+        }
+    }
+}
+
+}  // namespace manaudit::audit
