@@ -293,11 +293,14 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
     archdata::Provenance& p = facts.provenance;
     p.arch_id = result.arch_id;
     p.kernel_version = kernel_version_of(version);
-    PackageInfo package = headers_package(arch, sysroot, is_default);
-    p.package = package.name;
-    p.package_version = package.version;
-    p.command = "manaudit extract --arch " + result.arch_id + (is_default ? "" : " --sysroot " + sysroot);
-    if (source.tree) {
+    if (!source.tree) {
+        // Asking dpkg which package owns the headers costs more than the
+        // parse; a kernel tree names its own package.
+        PackageInfo package = headers_package(arch, sysroot, is_default);
+        p.package = package.name;
+        p.package_version = package.version;
+        p.command = "manaudit extract --arch " + result.arch_id + (is_default ? "" : " --sysroot " + sysroot);
+    } else {
         p.command = "manaudit extract --kernel-source DIR --arch " + result.arch_id;
         p.kernel_source = source.tree->package.empty() ? "Linux " + source.tree->version : source.tree->package;
         p.package = "linux-source (make headers_install ARCH=" + std::string(arch.kernel_arch) + ")";
