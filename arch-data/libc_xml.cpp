@@ -1,18 +1,16 @@
 // The C-library facts' XML form: deterministic writer, validating reader, and
 // where the data sets live.
 #include <algorithm>
-#include <charconv>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include <pugixml.hpp>
 
 #include "arch-data/libc_store.h"
 #include "arch-data/store.h"
+#include "arch-data/xml_reader.h"
+#include "output_file.h"
 
 namespace manaudit::archdata {
 
@@ -37,74 +35,13 @@ void write_type(pugi::xml_node node, const LibcType& t) {
     for (const std::string& alt : t.alternatives) node.append_child("alt").append_attribute("canonical") = alt.c_str();
 }
 
-/// Reads with line numbers in every error; the first error makes the file unusable.
-struct Reader {
-    const std::string& path;
-    const std::string& text;
-    Diagnostics& diags;
-    bool ok = true;
-
-    int line_of(std::ptrdiff_t offset) const {
-        if (offset < 0) return 0;
-        auto end = text.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(text.size()));
-        return 1 + static_cast<int>(std::count(text.begin(), end, '\n'));
-    }
-    void error(pugi::xml_node at, const std::string& message) {
-        if (ok) diags.push_back({path, line_of(at.offset_debug()), 0, Level::error, message});
-        ok = false;
-    }
-    std::string required(pugi::xml_node n, const char* attr) {
-        pugi::xml_attribute a = n.attribute(attr);
-        if (!a) error(n, std::string("<") + n.name() + "> lacks the '" + attr + "' attribute");
-        return a.value();
-    }
-    std::int64_t integer(pugi::xml_node n, const char* attr, bool* is_hex = nullptr) {
-        std::string s = required(n, attr);
-        bool hex = s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
-        if (is_hex) *is_hex = hex;
-        const char* first = s.data() + (hex ? 2 : 0);
-        const char* last = s.data() + s.size();
-        std::int64_t value = 0;
-        std::from_chars_result r{};
-        if (hex) {
-            std::uint64_t u = 0;
-            r = std::from_chars(first, last, u, 16);
-            value = static_cast<std::int64_t>(u);
-        } else {
-            r = std::from_chars(first, last, value, 10);
-        }
-        if (s.empty() || r.ec != std::errc() || r.ptr != last)
-            error(n, std::string("'") + attr + "' is not an integer: '" + s + "'");
-        return value;
-    }
-    bool flag(pugi::xml_node n, const char* attr) {
-        std::string s = n.attribute(attr).value();
-        if (s.empty() || s == "no") return false;
-        if (s == "yes") return true;
-        error(n, std::string("'") + attr + "' must be yes or no, not '" + s + "'");
-        return false;
-    }
-    pugi::xml_node list(pugi::xml_node root, const char* name) {
-        pugi::xml_node node = root.child(name);
-        if (!node) error(root, std::string("missing <") + name + ">");
-        return node;
-    }
-    /// A list's count must match what it holds: a truncated file that still parses is caught.
-    void check_count(pugi::xml_node list, std::size_t held) {
-        if (!list) return;
-        std::int64_t said = integer(list, "count");
-        if (ok && static_cast<std::size_t>(said) != held)
-            error(list, std::string("<") + list.name() + "> says count=" + std::to_string(said) + " but holds " +
-                            std::to_string(held) + " (truncated?)");
-    }
-    LibcType type(pugi::xml_node n) {
-        LibcType t;
-        t.canonical = required(n, "canonical");
-        t.spelled = required(n, "spelled");
-        for (pugi::xml_node alt : n.children("alt")) t.alternatives.push_back(required(alt, "canonical"));
-        return t;
-    }
-};
+LibcType read_type(XmlReader& r, pugi::xml_node n) {
+    LibcType t;
+    t.canonical = r.required(n, "canonical");
+    t.spelled = r.required(n, "spelled");
+    for (pugi::xml_node alt : n.children("alt")) t.alternatives.push_back(r.required(alt, "canonical"));
+    return t;
+}
 
 void write_typedefs(pugi::xml_node root, const char* list, const std::map<std::string, std::string>& typedefs) {
     pugi::xml_node node = counted_list(root, list, typedefs.size());
@@ -128,12 +65,12 @@ void write_functions(pugi::xml_node root, const char* list, const std::map<std::
     }
 }
 
-void read_typedefs(Reader& r, pugi::xml_node list, std::map<std::string, std::string>& out) {
+void read_typedefs(XmlReader& r, pugi::xml_node list, std::map<std::string, std::string>& out) {
     for (pugi::xml_node e : list.children("typedef")) out[r.required(e, "name")] = r.required(e, "canonical");
     r.check_count(list, out.size());
 }
 
-void read_functions(Reader& r, pugi::xml_node list, std::map<std::string, LibcFunction>& out) {
+void read_functions(XmlReader& r, pugi::xml_node list, std::map<std::string, LibcFunction>& out) {
     for (pugi::xml_node e : list.children("function")) {
         LibcFunction f;
         f.name = r.required(e, "name");
@@ -142,8 +79,8 @@ void read_functions(Reader& r, pugi::xml_node list, std::map<std::string, LibcFu
         f.variadic = r.flag(e, "variadic");
         pugi::xml_node result = e.child("result");
         if (!result) r.error(e, "<function> lacks <result>");
-        f.result = r.type(result);
-        for (pugi::xml_node param : e.children("param")) f.params.push_back(r.type(param));
+        f.result = read_type(r, result);
+        for (pugi::xml_node param : e.children("param")) f.params.push_back(read_type(r, param));
         out[f.name] = std::move(f);
     }
     r.check_count(list, out.size());
@@ -229,7 +166,7 @@ std::string to_xml(const LibcFacts& facts) {
 std::optional<LibcFacts> parse_libc_xml(const std::string& text, const std::string& path, Diagnostics& diags) {
     pugi::xml_document doc;
     pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default);
-    Reader r{path, text, diags};
+    XmlReader r{path, text, diags};
     if (!parsed) {
         diags.push_back({path, r.line_of(parsed.offset), 0, Level::error,
                          std::string("malformed C-library data XML: ") + parsed.description()});
@@ -282,41 +219,26 @@ std::optional<LibcFacts> parse_libc_xml(const std::string& text, const std::stri
         facts.constants[c.name] = std::move(c);
     }
     r.check_count(constants, facts.constants.size());
+    r.finish();
     if (!r.ok) return std::nullopt;
     return facts;
 }
 
 std::optional<LibcFacts> read_libc_file(const std::string& path, Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string error;
+    std::optional<std::string> text = read_text_file(path, error);
+    if (!text) {
         diags.push_back({path, 0, 0, Level::error, "cannot open C-library data file"});
         return std::nullopt;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_libc_xml(text.str(), path, diags);
+    return parse_libc_xml(*text, path, diags);
 }
 
 bool write_libc_file(const LibcFacts& facts, const std::string& path, Diagnostics& diags) {
-    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << to_xml(facts);
-        out.close();
-        if (!out) {
-            diags.push_back({path, 0, 0, Level::error, "cannot write C-library data file"});
-            std::remove(tmp.c_str());
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        diags.push_back({path, 0, 0, Level::error, "cannot write C-library data file: " + ec.message()});
-        std::remove(tmp.c_str());
-        return false;
-    }
-    return true;
+    std::string error;
+    if (write_output_file(path, to_xml(facts), error)) return true;
+    diags.push_back({path, 0, 0, Level::error, "cannot write C-library data file: " + error});
+    return false;
 }
 
 std::vector<LibcFacts> load_libc_data(const std::string& dir, const std::vector<std::string>& ids,

@@ -2,15 +2,13 @@
 #include "arch-data/store.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <sstream>
-#include <unistd.h>
 
 #include "arch-data/arch_table.h"
+#include "output_file.h"
 #include "parallel_for.h"
 
 namespace manaudit::archdata {
@@ -81,36 +79,20 @@ std::string default_arch_data_dir(const std::string& kernel) {
 }
 
 std::optional<ArchFacts> read_arch_file(const std::string& path, Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string error;
+    std::optional<std::string> text = read_text_file(path, error);
+    if (!text) {
         diags.push_back({path, 0, 0, Level::error, "cannot open arch-data file"});
         return std::nullopt;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_arch_xml(text.str(), path, diags);
+    return parse_arch_xml(*text, path, diags);
 }
 
 bool write_arch_file(const ArchFacts& facts, const std::string& path, Diagnostics& diags) {
-    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << to_xml(facts);
-        out.close();
-        if (!out) {
-            diags.push_back({path, 0, 0, Level::error, "cannot write arch-data file"});
-            std::remove(tmp.c_str());
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        diags.push_back({path, 0, 0, Level::error, "cannot write arch-data file: " + ec.message()});
-        std::remove(tmp.c_str());
-        return false;
-    }
-    return true;
+    std::string error;
+    if (write_output_file(path, to_xml(facts), error)) return true;
+    diags.push_back({path, 0, 0, Level::error, "cannot write arch-data file: " + error});
+    return false;
 }
 
 std::vector<ArchFacts> load_arch_data(const std::string& dir, const std::vector<std::string>& ids,

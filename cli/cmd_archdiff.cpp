@@ -12,7 +12,7 @@
 #include "audit/report/render.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
-#include "cli/output_file.h"
+#include "output_file.h"
 
 namespace manaudit::cli {
 

@@ -19,7 +19,7 @@
 #include "cli/audit_selection.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
-#include "cli/output_file.h"
+#include "output_file.h"
 
 namespace manaudit::cli {
 

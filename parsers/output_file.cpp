@@ -1,5 +1,5 @@
-// Atomic output files for every subcommand that writes one.
-#include "cli/output_file.h"
+// Atomic output files for everything manaudit writes, and whole-file reads.
+#include "output_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
-namespace manaudit::cli {
+namespace manaudit {
 
 namespace fs = std::filesystem;
 
@@ -58,4 +60,15 @@ bool write_output_file(const std::string& path, const std::string& text, std::st
     return true;
 }
 
-}  // namespace manaudit::cli
+std::optional<std::string> read_text_file(const std::string& path, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = std::strerror(errno ? errno : ENOENT);
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace manaudit
