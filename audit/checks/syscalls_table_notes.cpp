@@ -155,6 +155,25 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
         for (const auto& af : facts) f.evidence.push_back(syscall_evidence(af, name));
     };
 
+    // A row whose note is wrong or missing: the note the facts give replaces it.
+    auto report_note = [&](const manpages::SyscallsTableRow& row, const std::set<std::string>& present,
+                           const std::string& message) {
+        Finding f;
+        f.check_id = "syscalls-table-notes";
+        f.page = page.path;
+        f.line = row.line;
+        f.subject = row.name;
+        f.message = message;
+        evidence_for(f, row.name);
+        f.edit.kind = ProposedEdit::Kind::table_note;
+        f.edit.line = row.line;
+        f.edit.old_text = row.notes;
+        f.edit.new_text = note_for(present, facts.size());
+        f.edit.flag_text = message;
+        f.edit.summary = fmt::format("Correct the notes for {}", row.name);
+        findings.push_back(std::move(f));
+    };
+
     // Notes against the facts.
     for (const auto& row : page.syscalls_table) {
         NoteClaim claim = parse_note(row.notes);
@@ -178,20 +197,7 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
             message = fmt::format("the table says \"{}\", but only {} {} {}", row.notes, join_ids(present),
                                   present.size() == 1 ? "has" : "have", row.name);
         if (!message.empty()) {
-            Finding f;
-            f.check_id = "syscalls-table-notes";
-            f.page = page.path;
-            f.line = row.line;
-            f.subject = row.name;
-            f.message = message;
-            evidence_for(f, row.name);
-            f.edit.kind = ProposedEdit::Kind::table_note;
-            f.edit.line = row.line;
-            f.edit.old_text = row.notes;
-            f.edit.new_text = note_for(present, facts.size());
-            f.edit.flag_text = message;
-            f.edit.summary = fmt::format("Correct the notes for {}", row.name);
-            findings.push_back(std::move(f));
+            report_note(row, present, message);
             continue;
         }
         if (claim.kind == NoteClaim::Kind::none) continue;
@@ -209,20 +215,7 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
             if (there.empty()) continue;
             message = fmt::format("the table says \"{}\", but {} exists on {}", row.notes, row.name, join_ids(there));
         }
-        Finding f;
-        f.check_id = "syscalls-table-notes";
-        f.page = page.path;
-        f.line = row.line;
-        f.subject = row.name;
-        f.message = message;
-        evidence_for(f, row.name);
-        f.edit.kind = ProposedEdit::Kind::table_note;
-        f.edit.line = row.line;
-        f.edit.old_text = row.notes;
-        f.edit.new_text = note_for(present, facts.size());
-        f.edit.flag_text = message;
-        f.edit.summary = fmt::format("Correct the notes for {}", row.name);
-        findings.push_back(std::move(f));
+        report_note(row, present, message);
     }
 
     // Syscalls some arch has that the page does not name: in the table, or
