@@ -138,7 +138,7 @@ bool already_documented(const manpages::Page& page, const DocumentedQuery& query
     for (const auto& b : page.blocks) {
         if (!is_visible(b) || !(query.only_subject || names_fact(b, query))) continue;
         if (in_arch_subsection(b) && names_fact(b, query)) return true;
-        for (const auto& sentence : split_sentences(visible_text(b))) {
+        for (const auto& sentence : visible_sentences(b)) {
             if (!query.only_subject && !sentence_names_fact(sentence, query)) continue;
             if (query.about_existence && !speaks_of_existence(sentence)) continue;
             Coverage c = coverage_of(sentence);
@@ -153,7 +153,7 @@ bool already_documented(const manpages::Page& page, const DocumentedQuery& query
     if (is_page_subject(page, query)) {
         for (const auto& b : page.blocks) {
             if (!is_visible(b) || !is_platform_section(b.section)) continue;
-            for (const auto& sentence : split_sentences(visible_text(b))) {
+            for (const auto& sentence : visible_sentences(b)) {
                 if (!is_terse_platform_statement(sentence)) continue;
                 auto abis = abis_with_vendor_names(sentence);
                 if (!query.arches.empty() && std::includes(abis.begin(), abis.end(), query.arches.begin(),
@@ -182,7 +182,7 @@ bool already_documented(const manpages::Page& page, const DocumentedQuery& query
         // other arches make the facts' list longer than the page's.
         for (const auto& b : page.blocks) {
             if (!is_visible(b)) continue;
-            for (const auto& sentence : split_sentences(visible_text(b))) {
+            for (const auto& sentence : visible_sentences(b)) {
                 auto abis = restricted_to(sentence, query);
                 if (std::any_of(abis.begin(), abis.end(), [&](const std::string& a) { return query.present.count(a); }))
                     return true;

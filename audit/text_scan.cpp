@@ -98,41 +98,21 @@ bool contains_identifier(std::string_view text, std::string_view word) {
 }
 
 bool contains_ci(std::string_view text, std::string_view needle) {
-    auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(),
-                          [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
-    return it != text.end() || needle.empty();
-}
-
-std::vector<std::string> split_sentences(std::string_view text) {
-    std::vector<std::string> out;
-    std::string current;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i] == '\n' ? ' ' : text[i];
-        if (c == ' ' && !current.empty() && current.back() == ' ') continue;
-        current += c;
-        bool at_end = c == '.' || c == '?' || c == '!';
-        bool next_is_space = i + 1 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]));
-        if (!at_end || !next_is_space) continue;
-        // Abbreviations do not end a sentence.
-        // Only the last four characters decide; lowering the whole sentence
-        // at every full stop made long paragraphs quadratic.
-        std::string lowered;
-        for (std::size_t k = current.size() > 4 ? current.size() - 4 : 0; k < current.size(); ++k)
-            lowered += ascii_lower(current[k]);
-        bool abbreviation = lowered.ends_with("e.g.") || lowered.ends_with("i.e.") ||
-                            lowered.ends_with("etc.") || lowered.ends_with("vs.") ||
-                            lowered.ends_with("cf.");
-        if (abbreviation) continue;
-        auto first = current.find_first_not_of(' ');
-        if (first != std::string::npos) out.push_back(current.substr(first));
-        current.clear();
+    if (needle.empty()) return true;
+    if (needle.size() > text.size()) return false;
+    // Only positions holding the first letter, in either case, are compared further.
+    const char lower = ascii_lower(needle.front());
+    const char upper = lower >= 'a' && lower <= 'z' ? char(lower - 'a' + 'A') : lower;
+    const std::string_view rest = needle.substr(1);
+    const std::size_t last = text.size() - needle.size();
+    for (std::size_t at = 0; at <= last; ++at) {
+        const char c = text[at];
+        if (c != lower && c != upper) continue;
+        std::size_t k = 0;
+        while (k < rest.size() && ascii_lower(text[at + 1 + k]) == ascii_lower(rest[k])) ++k;
+        if (k == rest.size()) return true;
     }
-    auto first = current.find_first_not_of(' ');
-    if (first != std::string::npos) {
-        auto last = current.find_last_not_of(' ');
-        out.push_back(current.substr(first, last - first + 1));
-    }
-    return out;
+    return false;
 }
 
 std::vector<std::string> function_refs(std::string_view text) {
@@ -185,12 +165,16 @@ std::vector<ArchMentionInText> arch_mentions_in(std::string_view text) {
         const Spelling* taken = nullptr;
         if (!bucket.empty() && starts_word(text, pos))
             for (const Spelling& s : bucket)
-                if (text.substr(pos, s.text.size()) == s.text && ends_word(text, pos + s.text.size())) {
+                // The second byte first: most words share only the first with a spelling.
+                if (pos + s.text.size() <= text.size() && (s.text.size() < 2 || text[pos + 1] == s.text[1]) &&
+                    text.compare(pos, s.text.size(), s.text) == 0 && ends_word(text, pos + s.text.size())) {
                     taken = &s;
                     break;
                 }
         if (!taken) {
+            // The rest of this word cannot start a spelling: skip to the next word start.
             ++pos;
+            while (pos < text.size() && !starts_word(text, pos)) ++pos;
             continue;
         }
         found.push_back({std::string(taken->mention_id), pos});

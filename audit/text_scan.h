@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "manpages/sentences.h"
+
 namespace manaudit::audit {
 
 /// True if `word` occurs in `text` with no identifier character on either side.
@@ -14,8 +16,7 @@ bool contains_identifier(std::string_view text, std::string_view word);
 /// Case-insensitive substring search.
 bool contains_ci(std::string_view text, std::string_view needle);
 
-/// The sentences of a block's visible text ("e.g." and "i.e." do not end one).
-std::vector<std::string> split_sentences(std::string_view text);
+using manpages::split_sentences;
 
 /// Names written as calls: "open" for "open()" and "open(2)".
 std::vector<std::string> function_refs(std::string_view text);

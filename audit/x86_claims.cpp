@@ -93,7 +93,7 @@ std::vector<X86ExistenceClaim> find_x86_existence_claims(const manpages::Page& p
         bool all_x86 = std::all_of(block_mentions.begin(), block_mentions.end(),
                                    [](const auto& m) { return archdata::is_x86_mention(m.mention_id); });
         if (!all_x86) continue;
-        for (const auto& sentence : split_sentences(block.text)) {
+        for (const auto& sentence : block.sentences) {
             auto mentions = arch_mentions_in(sentence);
             if (mentions.empty()) continue;
             X86ExistenceClaim claim;

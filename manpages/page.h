@@ -19,7 +19,14 @@ struct Block {
     std::string text;        ///< visible text (escapes resolved, fonts dropped)
     int first_line = 0;
     int last_line = 0;
+    std::vector<std::string> sentences;         ///< text's sentences (none for comments)
+    std::vector<std::string> tagged_sentences;  ///< tag and text's, when there is a tag
 };
+
+/// The sentences of everything the reader sees in a block, tag first.
+inline const std::vector<std::string>& visible_sentences(const Block& block) {
+    return block.tag.empty() ? block.sentences : block.tagged_sentences;
+}
 
 struct Include {
     std::string header;  ///< "fcntl.h", "linux/openat2.h"

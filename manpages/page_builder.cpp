@@ -2,6 +2,7 @@
 #include "manpages/page_builder.h"
 
 #include "manpages/page_extract.h"
+#include "manpages/sentences.h"
 #include "parsers/roff/man_parser.h"
 
 namespace manaudit::manpages {
@@ -21,6 +22,7 @@ Page build_page(const std::string& path, std::string source, Diagnostics& diags)
     extract_stated_values(text, page);
     extract_syscalls_table(text, page);
     page.blocks = std::move(text.blocks);
+    for (Block& block : page.blocks) index_sentences(block);
     page.source = std::move(source);
     return page;
 }

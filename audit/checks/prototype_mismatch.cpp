@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -50,11 +51,21 @@ bool is_enum_for_int(const std::string& documented, const std::string& declared)
     return declared.starts_with("enum ") && (documented == "int" || documented == "unsigned int");
 }
 
+// A declared type's meaning depends on its text and role alone, and the same
+// few hundred types recur on every page and ABI: each thread works each out once.
+const std::string& declared_meaning(const std::string& type, TypeRole role) {
+    thread_local std::unordered_map<std::string, std::string> cache[2];
+    auto& known = cache[role == TypeRole::result ? 0 : 1];
+    auto it = known.find(type);
+    if (it == known.end()) it = known.emplace(type, cdecl::type_meaning(type, role).text).first;
+    return it->second;
+}
+
 bool type_fits(const std::string& documented, const archdata::LibcType& declared, TypeRole role) {
-    const std::string meaning = cdecl::type_meaning(declared.canonical, role).text;
+    const std::string& meaning = declared_meaning(declared.canonical, role);
     if (documented == meaning || is_enum_for_int(documented, meaning)) return true;
     for (const std::string& alt : declared.alternatives)
-        if (documented == cdecl::type_meaning(alt, role).text) return true;
+        if (documented == declared_meaning(alt, role)) return true;
     return false;
 }
 

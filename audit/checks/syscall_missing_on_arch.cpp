@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -24,17 +25,22 @@ namespace {
 
 // Other names the same service goes by on an arch: fstatat64, sync_file_range2,
 // arm_fadvise64_64, newfstatat, _llseek.
-bool is_variant_of(const std::string& candidate, const std::string& name) {
-    if (candidate == name) return false;
+bool is_variant_of(std::string_view candidate, std::string_view name) {
+    // Every variant spells the name inside it: most candidates fail here,
+    // with no string built (this runs for every call of every ABI).
+    if (candidate.size() <= name.size() || candidate.find(name) == std::string_view::npos) return false;
     static constexpr std::string_view kSuffixes[] = {"64", "2", "64_64", "_time64", "_time32"};
-    for (auto suffix : kSuffixes)
-        if (candidate == name + std::string(suffix)) return true;
-    if (candidate == "rt_" + name) return true;
+    if (candidate.starts_with(name)) {
+        const auto suffix = candidate.substr(name.size());
+        for (auto known : kSuffixes)
+            if (suffix == known) return true;
+    }
+    if (candidate.size() == name.size() + 3 && candidate.starts_with("rt_") && candidate.ends_with(name)) return true;
     // An arch prefix: arm_fadvise64_64 for fadvise64_64, riscv_flush_icache.
     auto underscore = candidate.find('_');
-    if (underscore != std::string::npos && underscore > 0 &&
+    if (underscore != std::string_view::npos && underscore > 0 &&
         archdata::find_arch_name(candidate.substr(0, underscore))) {
-        std::string rest = candidate.substr(underscore + 1);
+        const auto rest = candidate.substr(underscore + 1);
         if (rest == name || is_variant_of(rest, name)) return true;
     }
     return false;
@@ -55,9 +61,10 @@ int line_of(const manpages::Page& page, const std::string& name) {
 
 // The same call under a header's other spelling (_newselect for select,
 // ugetrlimit for getrlimit, newfstatat for fstatat): not a gap on that arch.
-bool is_rename_of(const std::string& candidate, const std::string& name) {
-    return candidate == "new" + name || candidate == "_new" + name || candidate == "_" + name ||
-           candidate == "u" + name;
+bool is_rename_of(std::string_view candidate, std::string_view name) {
+    if (!candidate.ends_with(name)) return false;
+    const auto prefix = candidate.substr(0, candidate.size() - name.size());
+    return prefix == "new" || prefix == "_new" || prefix == "_" || prefix == "u";
 }
 
 // The name said of the call itself: "umount()" or "umount", not a form of it
@@ -77,10 +84,35 @@ bool names_call_itself(std::string_view sentence, const std::string& name) {
     return false;
 }
 
+// The page's sentences that say something was removed, gathered once a page:
+// most pages have none, and each call of the page looks at the same few.
+struct RemovalSentence {
+    std::string text;
+    bool dates_the_page = false;  // in HISTORY or VERSIONS
+};
+
+std::vector<RemovalSentence> removal_sentences(const manpages::Page& page) {
+    static constexpr std::string_view kRemoved[] = {
+        "removed in linux", "no longer exists", "does not exist anymore", "present only before",
+        "present only up until", "only in kernels before", "was removed",
+    };
+    std::vector<RemovalSentence> out;
+    for (const auto& b : page.blocks) {
+        if (!is_visible(b)) continue;
+        const bool dates_the_page = b.section == "HISTORY" || b.section == "VERSIONS";
+        for (const auto& sentence : b.sentences)
+            if (std::any_of(std::begin(kRemoved), std::end(kRemoved),
+                            [&](std::string_view phrase) { return contains_ci(sentence, phrase); }))
+                out.push_back({sentence, dates_the_page});
+    }
+    return out;
+}
+
 // Pages saying the call is gone describe history, not an arch gap. Only a
 // sentence that says so of this call counts ("The semaphore set was
 // removed" speaks of a semaphore set).
-bool says_removed(const manpages::Page& page, const std::string& name, bool only_call) {
+bool says_removed(const manpages::Page& page, const std::vector<RemovalSentence>& removals, const std::string& name,
+                  bool only_call) {
     // Every prototype of it deprecated (getpgrp has a current one beside the BSD one).
     bool any = false, all_deprecated = true;
     for (const auto& p : page.prototypes) {
@@ -89,24 +121,12 @@ bool says_removed(const manpages::Page& page, const std::string& name, bool only
         if (p.text.find("[[deprecated]]") == std::string::npos) all_deprecated = false;
     }
     if (any && all_deprecated) return true;
-    static constexpr std::string_view kRemoved[] = {
-        "removed in linux", "no longer exists", "does not exist anymore", "present only before",
-        "present only up until", "only in kernels before", "was removed",
-    };
-    for (const auto& b : page.blocks) {
-        if (!is_visible(b)) continue;
-        // HISTORY and VERSIONS speak of the page's only call without naming it.
-        const bool dates_the_page = b.section == "HISTORY" || b.section == "VERSIONS";
-        for (const auto& sentence : split_sentences(b.text)) {
-            bool about_call = names_call_itself(sentence, name) ||
-                              (only_call && (dates_the_page || contains_ci(sentence, "this system call") ||
-                                             contains_ci(sentence, "this call")));
-            if (!about_call) continue;
-            for (auto phrase : kRemoved)
-                if (contains_ci(sentence, phrase)) return true;
-        }
-    }
-    return false;
+    // HISTORY and VERSIONS speak of the page's only call without naming it.
+    return std::any_of(removals.begin(), removals.end(), [&](const RemovalSentence& sentence) {
+        return names_call_itself(sentence.text, name) ||
+               (only_call && (sentence.dates_the_page || contains_ci(sentence.text, "this system call") ||
+                              contains_ci(sentence.text, "this call")));
+    });
 }
 
 // The same service under a kernel's other name (rt_sigaction for sigaction,
@@ -135,7 +155,7 @@ bool page_says_variant_replaces(const manpages::Page& page, const std::string& n
         // the page's account of where it replaces the call.
         if (contains_identifier(b.subsection, variant) && has_generic_arch_phrase(b.text)) return true;
         if (!contains_identifier(b.text, variant)) continue;
-        for (const auto& sentence : split_sentences(b.tag + "\n" + b.text)) {
+        for (const auto& sentence : visible_sentences(b)) {
             // The sentence must speak of both: "fstatat() is called newfstatat() on
             // some architectures" says nothing of where stat() is missing.
             if (!contains_identifier(sentence, variant) || !names_call_itself(sentence, name)) continue;
@@ -294,7 +314,7 @@ std::optional<UniversalClaim> universal_claim(const manpages::Page& page, const 
     static constexpr std::string_view kOneCall[] = {"there is a single", "there is one", "there is only one"};
     for (const auto& b : page.blocks) {
         if (!is_visible(b) || b.kind == manpages::Block::Kind::code) continue;
-        for (const auto& sentence : split_sentences(b.text)) {
+        for (const auto& sentence : b.sentences) {
             if (!names_call_itself(sentence, name)) continue;
             if (std::none_of(std::begin(kOneCall), std::end(kOneCall), [&](auto p) { return contains_ci(sentence, p); }))
                 continue;
@@ -337,8 +357,9 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
     // Gather each call's gaps, already documented parts left out.
     std::map<std::string, std::vector<CallGap>> by_root;  // sibling calls together
     std::vector<std::string> root_order;
+    const auto removals = removal_sentences(page);
     for (const auto& name : page_names) {
-        if (claimed.count(name) || says_removed(page, name, page_names.size() == 1)) continue;
+        if (claimed.count(name) || says_removed(page, removals, name, page_names.size() == 1)) continue;
         CallGap gap;
         gap.name = name;
         std::set<std::string> present;

@@ -40,7 +40,7 @@ void report_constant_claims(const manpages::Page& page, std::span<const archdata
                 std::find(constants.begin(), constants.end(), ref.name) == constants.end())
                 constants.push_back(ref.name);
         if (constants.empty()) continue;
-        for (const auto& sentence : split_sentences(block.text)) {
+        for (const auto& sentence : block.sentences) {
             auto mentions = arch_mentions_in(sentence);
             if (mentions.empty() || has_generic_arch_phrase(sentence)) continue;
             if (!std::all_of(mentions.begin(), mentions.end(), [](const auto& m) { return archdata::is_x86_mention(m.mention_id); }))

@@ -3,6 +3,7 @@
 
 #include "audit/documented.h"
 #include "audit/text_scan.h"
+#include "manpages/sentences.h"
 
 using namespace manaudit::audit;
 using manaudit::manpages::Block;
@@ -23,6 +24,7 @@ Block block(std::string section, std::string text, Block::Kind kind = Block::Kin
     b.section = std::move(section);
     b.subsection = std::move(subsection);
     b.text = std::move(text);
+    manaudit::manpages::index_sentences(b);
     return b;
 }
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "audit/stated_values.h"
+#include "manpages/sentences.h"
 
 using namespace manaudit::audit;
 using manaudit::manpages::Block;
@@ -17,6 +18,7 @@ Page page_with_text(std::string text, Block::Kind kind = Block::Kind::paragraph)
     b.section = "DESCRIPTION";
     b.text = std::move(text);
     b.first_line = b.last_line = 1;
+    manaudit::manpages::index_sentences(b);
     Page p;
     p.blocks.push_back(std::move(b));
     return p;

@@ -1,0 +1,47 @@
+// Sentences of a block's text, split once when the page is built: the audit
+// reads each block's sentences many times over.
+#include "manpages/sentences.h"
+
+#include <cctype>
+
+namespace manaudit::manpages {
+
+std::vector<std::string> split_sentences(std::string_view text) {
+    std::vector<std::string> out;
+    std::string current;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i] == '\n' ? ' ' : text[i];
+        if (c == ' ' && !current.empty() && current.back() == ' ') continue;
+        current += c;
+        bool at_end = c == '.' || c == '?' || c == '!';
+        bool next_is_space = i + 1 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]));
+        if (!at_end || !next_is_space) continue;
+        // Abbreviations do not end a sentence.
+        // Only the last four characters decide; lowering the whole sentence
+        // at every full stop made long paragraphs quadratic.
+        std::string lowered;
+        for (std::size_t k = current.size() > 4 ? current.size() - 4 : 0; k < current.size(); ++k)
+            lowered += current[k] >= 'A' && current[k] <= 'Z' ? static_cast<char>(current[k] - 'A' + 'a') : current[k];
+        bool abbreviation = lowered.ends_with("e.g.") || lowered.ends_with("i.e.") ||
+                            lowered.ends_with("etc.") || lowered.ends_with("vs.") ||
+                            lowered.ends_with("cf.");
+        if (abbreviation) continue;
+        auto first = current.find_first_not_of(' ');
+        if (first != std::string::npos) out.push_back(current.substr(first));
+        current.clear();
+    }
+    auto first = current.find_first_not_of(' ');
+    if (first != std::string::npos) {
+        auto last = current.find_last_not_of(' ');
+        out.push_back(current.substr(first, last - first + 1));
+    }
+    return out;
+}
+
+void index_sentences(Block& block) {
+    if (block.kind == Block::Kind::comment) return;
+    block.sentences = split_sentences(block.text);
+    if (!block.tag.empty()) block.tagged_sentences = split_sentences(block.tag + "\n" + block.text);
+}
+
+}  // namespace manaudit::manpages
