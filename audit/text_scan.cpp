@@ -214,14 +214,38 @@ std::set<std::string> abis_of_word_size_families(std::string_view text) {
     return abis;
 }
 
+namespace {
+
+// Where `needle` starts in `text` at or after `from`, in any case; npos if nowhere.
+std::size_t find_ci(std::string_view text, std::string_view needle, std::size_t from) {
+    for (std::size_t at = from; at + needle.size() <= text.size(); ++at)
+        if (std::equal(needle.begin(), needle.end(), text.begin() + static_cast<std::ptrdiff_t>(at),
+                       [](char a, char b) { return ascii_lower(a) == ascii_lower(b); }))
+            return at;
+    return std::string_view::npos;
+}
+
+// "implement" says where a call exists ("only x86 implements it"), but not
+// in a purpose clause: "(ab)use registers in order to implement pipe()"
+// speaks of how.
+bool says_implemented(std::string_view sentence) {
+    constexpr std::string_view kWord = "implement";
+    for (auto at = find_ci(sentence, kWord, 0); at != std::string_view::npos; at = find_ci(sentence, kWord, at + 1))
+        if (at < 3 || find_ci(sentence.substr(at - 3, 3), "to ", 0) != 0) return true;
+    return false;
+}
+
+}  // namespace
+
 bool speaks_of_existence(std::string_view sentence) {
     static constexpr std::string_view kWords[] = {
-        "exist", "available", "provide", "implement", "absent", "lack", "instead", "replace", "in place of",
+        "exist", "available", "provide", "absent", "lack", "instead", "replace", "in place of",
         "rather than", "not on", "only on", "only for", "no such", "enosys", "missing", "not present",
         "not supported", "is supported", "are supported", "wired", "there is no", "has no", "have no",
     };
     if (contains_ci(sentence, "vdso")) return false;
-    return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return contains_ci(sentence, w); });
+    return says_implemented(sentence) ||
+           std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return contains_ci(sentence, w); });
 }
 
 }  // namespace manaudit::audit
