@@ -12,6 +12,7 @@
 #include "audit/evidence.h"
 #include "audit/text_scan.h"
 #include "audit/x86_claims.h"
+#include "audit/x86_conditions.h"
 
 namespace manaudit::audit {
 
@@ -80,6 +81,35 @@ void report_constant_claims(const manpages::Page& page, std::span<const archdata
             f.edit.flag_text = fmt::format("{} (as of Linux {})", f.message,
                                            archdata::kernel_series(facts.front().provenance.kernel_version));
             f.edit.summary = fmt::format("Correct the architectures named for {}", wrong.front());
+            findings.push_back(std::move(f));
+        }
+    }
+}
+
+// "The file must contain an x86 kernel" on a page whose call arm64 and
+// others have too: a condition stated for x86 as if it held everywhere.
+void report_x86_conditions(const manpages::Page& page, std::span<const archdata::ArchFacts> facts,
+                           std::vector<Finding>& findings) {
+    const std::string kernel = archdata::kernel_series(facts.front().provenance.kernel_version);
+    for (const auto& condition : find_x86_conditions(page, facts)) {
+        for (const auto& name : condition.subjects) {
+            std::set<std::string> elsewhere;
+            for (const auto& f : facts)
+                if (can_call(f, name) && !is_x86_abi(arch_id(f))) elsewhere.insert(arch_id(f));
+            if (elsewhere.empty()) continue;
+            Finding f;
+            f.check_id = "x86-only-statement";
+            f.page = page.path;
+            f.line = condition.line;
+            f.subject = name;
+            f.message = fmt::format("{}the page asks for {} as if always, but {} also exists on {}",
+                                    condition.tag.empty() ? "" : condition.tag + ": ", condition.spelled, name,
+                                    join_ids(elsewhere));
+            for (const auto& af : facts) f.evidence.push_back(syscall_evidence(af, name));
+            f.edit.line = f.line;
+            f.edit.flag_text = fmt::format("{} (as of Linux {}): say which architectures this applies to",
+                                           f.message, kernel);
+            f.edit.summary = fmt::format("Say where the x86 condition of {}() applies", name);
             findings.push_back(std::move(f));
         }
     }
@@ -209,6 +239,7 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
         }
     }
     report_constant_claims(page, facts, audited, findings);
+    report_x86_conditions(page, facts, findings);
 }
 
 }  // namespace manaudit::audit

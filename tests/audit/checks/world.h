@@ -103,6 +103,7 @@ inline std::vector<archdata::ArchFacts> generic_world() {
         b.errno_value("ENOENT", 2);
         b.constant("MAP_PLAIN", 1);
         if (is(id, {"x86_64", "i386", "arm64", "s390x"})) b.constant("PTRACE_SYSEMU", 31);
+        if (is(id, {"x86_64", "arm64", "s390x"})) call("kexec_file_load");
         world.push_back(b.build());
     }
     return world;
