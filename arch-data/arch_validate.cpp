@@ -25,11 +25,11 @@ struct Validator {
 
     void fail(const std::string& message) {
         ok = false;
-        if (++problems <= kMaxMessages) diags.push_back({path, 0, 0, Level::error, message});
+        if (++problems <= kMaxMessages) diags.push_back({path, 0, 0, Severity::error, message});
     }
     void finish() {
         if (problems > kMaxMessages)
-            diags.push_back({path, 0, 0, Level::error,
+            diags.push_back({path, 0, 0, Severity::error,
                              std::to_string(problems - kMaxMessages) + " more problems with this file not shown"});
     }
 };

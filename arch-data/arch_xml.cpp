@@ -153,13 +153,13 @@ std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::stri
     pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default);
     XmlReader r{path, text, diags};
     if (!parsed) {
-        diags.push_back({path, r.line_of(parsed.offset), 0, Level::error,
+        diags.push_back({path, r.line_of(parsed.offset), 0, Severity::error,
                          std::string("malformed arch-data XML: ") + parsed.description()});
         return std::nullopt;
     }
     pugi::xml_node root = doc.child("arch-data");
     if (!root) {
-        diags.push_back({path, 0, 0, Level::error, "not an arch-data file: no <arch-data> root element"});
+        diags.push_back({path, 0, 0, Severity::error, "not an arch-data file: no <arch-data> root element"});
         return std::nullopt;
     }
     if (std::string(root.attribute("format").value()) != kFormat) {

@@ -168,13 +168,13 @@ std::optional<LibcFacts> parse_libc_xml(const std::string& text, const std::stri
     pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default);
     XmlReader r{path, text, diags};
     if (!parsed) {
-        diags.push_back({path, r.line_of(parsed.offset), 0, Level::error,
+        diags.push_back({path, r.line_of(parsed.offset), 0, Severity::error,
                          std::string("malformed C-library data XML: ") + parsed.description()});
         return std::nullopt;
     }
     pugi::xml_node root = doc.child("libc-data");
     if (!root) {
-        diags.push_back({path, 0, 0, Level::error, "not a C-library data file: no <libc-data> root element"});
+        diags.push_back({path, 0, 0, Severity::error, "not a C-library data file: no <libc-data> root element"});
         return std::nullopt;
     }
     if (std::string(root.attribute("format").value()) != kFormat) {
@@ -228,7 +228,7 @@ std::optional<LibcFacts> read_libc_file(const std::string& path, Diagnostics& di
     std::string error;
     std::optional<std::string> text = read_text_file(path, error);
     if (!text) {
-        diags.push_back({path, 0, 0, Level::error, "cannot open C-library data file"});
+        diags.push_back({path, 0, 0, Severity::error, "cannot open C-library data file"});
         return std::nullopt;
     }
     return parse_libc_xml(*text, path, diags);
@@ -237,7 +237,7 @@ std::optional<LibcFacts> read_libc_file(const std::string& path, Diagnostics& di
 bool write_libc_file(const LibcFacts& facts, const std::string& path, Diagnostics& diags) {
     std::string error;
     if (write_output_file(path, to_xml(facts), error)) return true;
-    diags.push_back({path, 0, 0, Level::error, "cannot write C-library data file: " + error});
+    diags.push_back({path, 0, 0, Severity::error, "cannot write C-library data file: " + error});
     return false;
 }
 

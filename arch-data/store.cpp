@@ -82,7 +82,7 @@ std::optional<ArchFacts> read_arch_file(const std::string& path, Diagnostics& di
     std::string error;
     std::optional<std::string> text = read_text_file(path, error);
     if (!text) {
-        diags.push_back({path, 0, 0, Level::error, "cannot open arch-data file"});
+        diags.push_back({path, 0, 0, Severity::error, "cannot open arch-data file"});
         return std::nullopt;
     }
     return parse_arch_xml(*text, path, diags);
@@ -91,7 +91,7 @@ std::optional<ArchFacts> read_arch_file(const std::string& path, Diagnostics& di
 bool write_arch_file(const ArchFacts& facts, const std::string& path, Diagnostics& diags) {
     std::string error;
     if (write_output_file(path, to_xml(facts), error)) return true;
-    diags.push_back({path, 0, 0, Level::error, "cannot write arch-data file: " + error});
+    diags.push_back({path, 0, 0, Severity::error, "cannot write arch-data file: " + error});
     return false;
 }
 
@@ -135,7 +135,7 @@ std::optional<ArchFacts> load_arch_operand(const std::string& id_or_path, const 
     if (!arch) {
         std::string known;
         for (const ArchInfo& a : all_arches()) known += (known.empty() ? "" : ", ") + std::string(a.id);
-        diags.push_back({id_or_path, 0, 0, Level::error, "unknown arch id (known: " + known + ")"});
+        diags.push_back({id_or_path, 0, 0, Severity::error, "unknown arch id (known: " + known + ")"});
         return std::nullopt;
     }
     std::string data_dir;
@@ -146,7 +146,7 @@ std::optional<ArchFacts> load_arch_operand(const std::string& id_or_path, const 
         if (data_dir.empty() || data_dir == root) {
             std::string known;
             for (const std::string& v : kernel_versions(root)) known += (known.empty() ? "" : ", ") + v;
-            diags.push_back({id_or_path, 0, 0, Level::error,
+            diags.push_back({id_or_path, 0, 0, Severity::error,
                              "no data for Linux " + kernel + (known.empty() ? "" : " (have: " + known + ")")});
             return std::nullopt;
         }
@@ -154,7 +154,7 @@ std::optional<ArchFacts> load_arch_operand(const std::string& id_or_path, const 
         data_dir = dir.empty() ? default_arch_data_dir() : resolve_data_set(dir, "");
     }
     if (data_dir.empty()) {
-        diags.push_back({id_or_path, 0, 0, Level::error,
+        diags.push_back({id_or_path, 0, 0, Severity::error,
                          "no arch-data directory found; set MANAUDIT_ARCH_DATA or pass --arch-data DIR"});
         return std::nullopt;
     }

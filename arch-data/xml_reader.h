@@ -41,11 +41,11 @@ struct XmlReader {
     // are shown, then one line counts the rest.
     void error(pugi::xml_node at, const std::string& message) {
         ok = false;
-        if (++errors <= kMaxMessages) diags.push_back({path, line_of(at.offset_debug()), 0, Level::error, message});
+        if (++errors <= kMaxMessages) diags.push_back({path, line_of(at.offset_debug()), 0, Severity::error, message});
     }
     void finish() {
         if (errors > kMaxMessages)
-            diags.push_back({path, 0, 0, Level::error,
+            diags.push_back({path, 0, 0, Severity::error,
                              std::to_string(errors - kMaxMessages) + " more errors in this file not shown"});
     }
     std::string required(pugi::xml_node n, const char* attr) {

@@ -20,7 +20,7 @@ int line_of_offset(const std::string& text, std::size_t offset) {
 }
 
 void report(Diagnostics& diags, const std::string& file, int line, const std::string& message) {
-    diags.push_back({file, line, 0, Level::error, message});
+    diags.push_back({file, line, 0, Severity::error, message});
 }
 
 /// FNV-1a, 64 bits: small and stable across platforms and releases.

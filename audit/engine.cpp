@@ -21,6 +21,16 @@ std::vector<std::unique_ptr<Check>> selected_checks(const AuditOptions& options)
 
 }  // namespace
 
+void run_check(const Check& check, const CheckInfo& info, const manpages::Page& page, const AuditContext& context,
+               std::vector<Finding>& findings) {
+    const std::size_t first = findings.size();
+    check.run(page, context, findings);
+    for (std::size_t i = first; i < findings.size(); ++i) {
+        findings[i].check_id = info.id;
+        findings[i].severity = info.severity;
+    }
+}
+
 std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
                                const std::vector<archdata::ArchFacts>& facts, const AuditOptions& options) {
     return run_audit(pages, facts, {}, options);
@@ -31,12 +41,14 @@ std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
                                const std::vector<archdata::LibcFacts>& libc, const AuditOptions& options) {
     if (facts.empty()) return {};
     const auto checks = selected_checks(options);
+    std::vector<CheckInfo> infos;
+    for (const auto& check : checks) infos.push_back(check->info());
     const AuditContext context{facts, libc};
 
     // One findings list per page, so workers never share one.
     std::vector<std::vector<Finding>> per_page(pages.size());
     parallel_for(pages.size(), options.jobs, [&](std::size_t i) {
-        for (const auto& check : checks) check->run(pages[i], context, per_page[i]);
+        for (std::size_t c = 0; c < checks.size(); ++c) run_check(*checks[c], infos[c], pages[i], context, per_page[i]);
         if (options.on_page_done) options.on_page_done(pages[i].path);
     });
 

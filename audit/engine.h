@@ -7,6 +7,7 @@
 
 #include "arch-data/arch_facts.h"
 #include "arch-data/libc_facts.h"
+#include "audit/check.h"
 #include "audit/finding.h"
 #include "manpages/page.h"
 
@@ -18,6 +19,11 @@ struct AuditOptions {
     /// Called after each page is audited (from worker threads; must be thread-safe).
     std::function<void(const std::string& page_path)> on_page_done;
 };
+
+/// Runs one check over one page and stamps what it appends with the check's
+/// id and severity (a check never spells its own id).
+void run_check(const Check& check, const CheckInfo& info, const manpages::Page& page, const AuditContext& context,
+               std::vector<Finding>& findings);
 
 /// Runs the selected checks over every page against `facts` (one per arch, in
 /// table order). Findings are sorted by page, line, check id.

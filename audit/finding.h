@@ -4,9 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "parsers/diagnostic.h"
+
 namespace manaudit::audit {
 
-enum class Severity { note, warning, error };
+using manaudit::Severity;
 
 /// The fact on one architecture: its value, or its absence, and where it came from.
 struct Evidence {

@@ -23,7 +23,4 @@ std::string format_json(const std::vector<Finding>& findings, const std::vector<
 std::string format_sarif(const std::vector<Finding>& findings, const std::string& tool_version,
                          const std::string& kernel_version = {}, const std::vector<std::string>& arches = {});
 
-/// "warning", "note", "error".
-std::string severity_name(Severity severity);
-
 }  // namespace manaudit::audit

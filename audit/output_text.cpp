@@ -24,15 +24,6 @@ std::string evidence_line(const Evidence& e) {
 
 }  // namespace
 
-std::string severity_name(Severity severity) {
-    switch (severity) {
-        case Severity::note: return "note";
-        case Severity::warning: return "warning";
-        case Severity::error: return "error";
-    }
-    return "warning";
-}
-
 std::string format_text(const std::vector<Finding>& findings, bool color, bool brief) {
     Palette p;
     if (color) p = {"\033[1m", "\033[1;35m", "\033[1;36m", "\033[0m"};

@@ -17,7 +17,7 @@ namespace manaudit::audit {
 namespace {
 
 void config_problem(RunResult& result, const std::string& file, const std::string& message) {
-    result.diagnostics.push_back({file, 0, 0, Level::error, message});
+    result.diagnostics.push_back({file, 0, 0, Severity::error, message});
     result.config_error = true;
 }
 

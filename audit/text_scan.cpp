@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <span>
 
 #include "arch-data/arch_table.h"
 
@@ -13,6 +14,16 @@ namespace {
 
 // What std::tolower does in the "C" locale manaudit runs in, without a call per byte.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `text`, in any case, holds one of `phrases` (written in lower
+// case): the text is lowered once, not once a phrase.
+bool contains_any_lowercase(std::string_view text, std::span<const std::string_view> phrases) {
+    thread_local std::string lowered;
+    lowered.assign(text);
+    for (char& c : lowered) c = ascii_lower(c);
+    return std::any_of(phrases.begin(), phrases.end(),
+                       [&](std::string_view phrase) { return lowered.find(phrase) != std::string::npos; });
+}
 
 bool is_ident_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
@@ -191,8 +202,7 @@ std::set<std::string> abis_mentioned_in(std::string_view text) {
 }
 
 bool has_generic_arch_phrase(std::string_view text) {
-    return std::any_of(std::begin(kGenericPhrases), std::end(kGenericPhrases),
-                       [&](std::string_view phrase) { return contains_ci(text, phrase); });
+    return contains_any_lowercase(text, kGenericPhrases);
 }
 
 std::set<std::string> abis_of_word_size_families(std::string_view text) {
@@ -244,8 +254,7 @@ bool speaks_of_existence(std::string_view sentence) {
         "not supported", "is supported", "are supported", "wired", "there is no", "has no", "have no",
     };
     if (contains_ci(sentence, "vdso")) return false;
-    return says_implemented(sentence) ||
-           std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return contains_ci(sentence, w); });
+    return says_implemented(sentence) || contains_any_lowercase(sentence, kWords);
 }
 
 }  // namespace manaudit::audit

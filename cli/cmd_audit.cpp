@@ -100,7 +100,7 @@ int run(const AuditArgs& args) {
         print_diagnostics(result.diagnostics);
         return 2;
     }
-    print_diagnostics(result.diagnostics, Level::error);
+    print_diagnostics(result.diagnostics, Severity::error);
 
     std::string error;
     if (!args.write_baseline.empty() &&

@@ -65,18 +65,6 @@ const char* block_kind_name(Block::Kind kind) {
     return "paragraph";
 }
 
-const char* level_name(Level level) {
-    switch (level) {
-        case Level::note:
-            return "note";
-        case Level::warning:
-            return "warning";
-        case Level::error:
-            return "error";
-    }
-    return "error";
-}
-
 ordered_json prototype_json(const Prototype& p) {
     ordered_json params = ordered_json::array();
     for (const auto& param : p.params)
@@ -172,7 +160,7 @@ ParsedPage parse_one(PageFile& file, bool with_tree) {
     } catch (const std::exception& e) {
         // One page that breaks the parser must not stop the others.
         parsed.diagnostics.push_back(
-            Diagnostic{file.path, 0, 0, Level::error, fmt::format("cannot parse: {}", e.what())});
+            Diagnostic{file.path, 0, 0, Severity::error, fmt::format("cannot parse: {}", e.what())});
     }
     parsed.page.aliases = file.aliases;
     // Name the file that was read (a .gz, a tarball entry): inputs from several trees share relative paths.
@@ -205,7 +193,7 @@ int run_parse(const ParseOptions& options) {
         const PageFile& file = corpus.pages[i];
         const Page& page = parsed[i].page;
         bool has_error = false;
-        for (auto& d : parsed[i].diagnostics) has_error = has_error || d.level == Level::error;
+        for (auto& d : parsed[i].diagnostics) has_error = has_error || d.level == Severity::error;
         pages_with_errors += has_error;
         diagnostics.insert(diagnostics.end(), parsed[i].diagnostics.begin(), parsed[i].diagnostics.end());
 
@@ -238,7 +226,7 @@ int run_parse(const ParseOptions& options) {
             out["diagnostics"].push_back({{"file", d.file},
                                           {"line", d.line},
                                           {"column", d.column},
-                                          {"level", level_name(d.level)},
+                                          {"level", severity_name(d.level)},
                                           {"message", d.message}});
         // Pages may hold Latin-1 bytes: replace what is not UTF-8 rather than fail.
         std::cout << out.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';

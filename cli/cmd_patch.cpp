@@ -28,10 +28,6 @@ struct PatchArgs {
     std::string apply_tree;
 };
 
-void print(const Diagnostics& diags, Level at_least) {
-    print_diagnostics(diags, at_least);
-}
-
 int usage_error(const std::string& message) {
     print_error(message);
     return 2;
@@ -72,7 +68,7 @@ int run(const PatchArgs& args, bool signoff_given) {
         // audit reads the tree, so the audit sees the pages as they stay.
         Diagnostics recovery_diags;
         patches::ApplyRecovery recovery = patches::recover_interrupted_apply(args.apply_tree, recovery_diags);
-        print(recovery_diags, Level::note);
+        print_diagnostics(recovery_diags, Severity::note);
         if (recovery.pages_completed > 0)
             std::fprintf(stderr, "manaudit: completed an interrupted apply: %zu page%s changed in %s\n",
                          recovery.pages_completed, recovery.pages_completed == 1 ? "" : "s", args.apply_tree.c_str());
@@ -87,10 +83,10 @@ int run(const PatchArgs& args, bool signoff_given) {
     audit::AuditOptions audit_options = args.selection.audit_options();
     audit::RunResult result = audit::run_audit_on(inputs, audit_options);
     if (result.config_error) {
-        print(result.diagnostics, Level::note);
+        print_diagnostics(result.diagnostics, Severity::note);
         return 2;
     }
-    print(result.diagnostics, Level::error);
+    print_diagnostics(result.diagnostics, Severity::error);
     series_options.pages_audited = int(result.pages.size());
     // Subjects follow the tree's own history ("man/man2/open.2: " or "open.2: ").
     if (!inputs.pages.empty())
@@ -98,7 +94,7 @@ int run(const PatchArgs& args, bool signoff_given) {
 
     Diagnostics diags;
     patches::PlanAllResult planned = patches::plan_all(result.pages, result.findings, *mode, diags);
-    print(diags, Level::note);
+    print_diagnostics(diags, Severity::note);
     if (!planned.ok) {
         std::fprintf(stderr, "manaudit: error: refusing to write a partial series; nothing written\n");
         return 2;
@@ -112,7 +108,7 @@ int run(const PatchArgs& args, bool signoff_given) {
         patches::Series series = patches::build_series(planned.plans, result.facts, series_options);
         Diagnostics write_diags;
         if (!patches::write_series(series, args.output, args.force, write_diags)) {
-            print(write_diags, Level::note);
+            print_diagnostics(write_diags, Severity::note);
             return 2;
         }
         std::fprintf(stderr, "manaudit: wrote %d patch%s (%s mode) covering %d of %zu findings on %zu page%s to %s\n",
@@ -123,7 +119,7 @@ int run(const PatchArgs& args, bool signoff_given) {
     if (!args.apply_tree.empty()) {
         Diagnostics apply_diags;
         if (!patches::apply_plans(planned.plans, args.apply_tree, apply_diags)) {
-            print(apply_diags, Level::note);
+            print_diagnostics(apply_diags, Severity::note);
             std::error_code ec;
             if (std::filesystem::exists(std::filesystem::path(args.apply_tree) / patches::kApplyJournalName, ec))
                 std::fprintf(stderr, "manaudit: error: the change to %s is incomplete; run the command again to complete it\n",

@@ -90,7 +90,7 @@ int run(const ReportArgs& args) {
         print_diagnostics(result.diagnostics);
         return 2;
     }
-    print_diagnostics(result.diagnostics, Level::error);
+    print_diagnostics(result.diagnostics, Severity::error);
 
     std::vector<archdata::ArchFacts> other;
     if (!args.other_kernel.empty()) {

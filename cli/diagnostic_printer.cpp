@@ -16,15 +16,15 @@ std::string diagnostic_line(const Diagnostic& d) {
 
 void print_diagnostic(const Diagnostic& d) { std::fprintf(stderr, "%s\n", diagnostic_line(d).c_str()); }
 
-void print_diagnostics(const Diagnostics& diags, Level min_level) {
+void print_diagnostics(const Diagnostics& diags, Severity min_level) {
     for (const auto& d : diags)
         if (static_cast<int>(d.level) >= static_cast<int>(min_level)) print_diagnostic(d);
 }
 
-void print_error(const std::string& message) { print_diagnostic({"", 0, 0, Level::error, message}); }
+void print_error(const std::string& message) { print_diagnostic({"", 0, 0, Severity::error, message}); }
 
 void print_file_error(const std::string& file, const std::string& message) {
-    print_diagnostic({file, 0, 0, Level::error, message});
+    print_diagnostic({file, 0, 0, Severity::error, message});
 }
 
 }  // namespace manaudit::cli

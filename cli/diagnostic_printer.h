@@ -13,7 +13,7 @@ namespace manaudit::cli {
 std::string diagnostic_line(const Diagnostic& d);
 void print_diagnostic(const Diagnostic& d);
 /// Every diagnostic at `min_level` or above.
-void print_diagnostics(const Diagnostics& diags, Level min_level = Level::note);
+void print_diagnostics(const Diagnostics& diags, Severity min_level = Severity::note);
 /// `manaudit: error: message`.
 void print_error(const std::string& message);
 /// `manaudit: FILE: error: message`.

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         // CLI11 uses 100-127 for parse errors; manaudit's usage error is 2.
         manaudit::cli::print_error(e.what());
-        manaudit::cli::print_diagnostic({"", 0, 0, manaudit::Level::note, "try 'manaudit --help'"});
+        manaudit::cli::print_diagnostic({"", 0, 0, manaudit::Severity::note, "try 'manaudit --help'"});
         return 2;
     } catch (const std::exception& e) {
         manaudit::cli::print_error(e.what());

@@ -33,7 +33,7 @@ void report_without_pages(const std::string& input, const detail::PageTree& tree
     else if (options.section2 && !any_section2)
         message = "no section 2 pages found, only other sections";
     if (message.empty()) return;
-    out.diagnostics.push_back(Diagnostic{input, 0, 0, Level::error, std::move(message)});
+    out.diagnostics.push_back(Diagnostic{input, 0, 0, Severity::error, std::move(message)});
     ++out.unreadable;
 }
 
@@ -47,7 +47,7 @@ void read_input(const std::string& input, const CorpusOptions& options, Corpus& 
             detail::resolve_tree(*tree, out);
             return;
         }
-        out.diagnostics.push_back(Diagnostic{input, 0, 0, Level::error, "no such file or directory"});
+        out.diagnostics.push_back(Diagnostic{input, 0, 0, Severity::error, "no such file or directory"});
         ++out.unreadable;
         return;
     }

@@ -34,7 +34,7 @@ struct TarballTree : PageTree {
         e.origin = tarball_ + ":" + it->first;
         if (!it->second.absolute_target.empty()) {
             e.kind = TreeEntry::Kind::unreadable;
-            e.problem = Diagnostic{e.origin, 0, 0, Level::error,
+            e.problem = Diagnostic{e.origin, 0, 0, Severity::error,
                                    fmt::format("symlink target '{}' is absolute: an archive's links must be "
                                                "relative to stay inside it",
                                                it->second.absolute_target)};
@@ -114,7 +114,7 @@ public:
 
 private:
     void error(std::string message, std::string file = {}) {
-        out_.diagnostics.push_back(Diagnostic{file.empty() ? tarball_ : file, 0, 0, Level::error, std::move(message)});
+        out_.diagnostics.push_back(Diagnostic{file.empty() ? tarball_ : file, 0, 0, Severity::error, std::move(message)});
         ++out_.unreadable;
     }
 
@@ -219,7 +219,7 @@ private:
             // tar extracts entries in order, so a later entry of the same name wins.
             auto [it, added] = tree.files_.try_emplace(path);
             if (!added)
-                out_.diagnostics.push_back(Diagnostic{tarball_ + ":" + e.name, 0, 0, Level::warning,
+                out_.diagnostics.push_back(Diagnostic{tarball_ + ":" + e.name, 0, 0, Severity::warning,
                                                       "duplicate entry: this later one replaces the earlier, as tar "
                                                       "would extract it"});
             it->second = std::move(e.file);

@@ -14,7 +14,7 @@ bool is_gzip(std::string_view raw) {
 }
 
 Diagnostic problem_in(const std::string& origin, std::string message, int line = 0, int column = 0) {
-    return Diagnostic{origin, line, column, Level::error, std::move(message)};
+    return Diagnostic{origin, line, column, Severity::error, std::move(message)};
 }
 
 std::string mebibytes(std::size_t bytes) { return fmt::format("{} MiB", bytes >> 20); }

@@ -76,7 +76,7 @@ private:
         TreeEntry e;
         e.kind = TreeEntry::Kind::unreadable;
         e.origin = file.string();
-        e.problem = Diagnostic{e.origin, 0, 0, Level::error, std::move(message)};
+        e.problem = Diagnostic{e.origin, 0, 0, Severity::error, std::move(message)};
         return e;
     }
 

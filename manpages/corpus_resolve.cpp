@@ -68,7 +68,7 @@ private:
             if (entry(step.target).kind == TreeEntry::Kind::missing) {
                 if (auto only = same_name_other_suffix(step.target)) {
                     out_.diagnostics.push_back(Diagnostic{
-                        e.origin, so->line, 0, Level::warning,
+                        e.origin, so->line, 0, Severity::warning,
                         fmt::format(".so target {} not found; using {}, the only page of that name in section {}",
                                     so->target, *only, page_section(step.target).substr(0, 1))});
                     step.target = *only;
@@ -113,7 +113,7 @@ private:
             }
             if (e.kind == TreeEntry::Kind::missing) {
                 // Only a chain's later steps can be missing: the first was listed from the tree.
-                report(current, Diagnostic{current, 0, 0, Level::error, "page not found"});
+                report(current, Diagnostic{current, 0, 0, Severity::error, "page not found"});
                 return;
             }
             auto step = step_of(current, e);
@@ -123,12 +123,12 @@ private:
             }
             const char* what = step->is_so ? ".so" : "symlink";
             if (!normalize_relative(step->target)) {
-                report(current, Diagnostic{e.origin, step->line, 0, Level::error,
+                report(current, Diagnostic{e.origin, step->line, 0, Severity::error,
                                            fmt::format("{} target {} is outside the tree", what, step->target)});
                 return;
             }
             if (entry(step->target).kind == TreeEntry::Kind::missing) {
-                report(current, Diagnostic{e.origin, step->line, 0, Level::error,
+                report(current, Diagnostic{e.origin, step->line, 0, Severity::error,
                                            fmt::format("{} target {} not found", what, step->target)});
                 return;
             }
@@ -137,11 +137,11 @@ private:
                 std::string text = fmt::format("{} -> {}", fmt::join(cycle, " -> "), step->target);
                 std::sort(cycle.begin(), cycle.end());
                 report("loop:" + fmt::format("{}", fmt::join(cycle, "|")),
-                       Diagnostic{e.origin, step->line, 0, Level::error, "alias loop: " + text});
+                       Diagnostic{e.origin, step->line, 0, Severity::error, "alias loop: " + text});
                 return;
             }
             if (chain.size() > max_alias_depth) {
-                report(start, Diagnostic{entry(start).origin, 0, 0, Level::error,
+                report(start, Diagnostic{entry(start).origin, 0, 0, Severity::error,
                                          fmt::format("more than {} levels of aliases", max_alias_depth)});
                 return;
             }

@@ -3,17 +3,22 @@
 
 namespace manaudit {
 
+const char* severity_name(Severity severity) {
+    switch (severity) {
+        case Severity::note: return "note";
+        case Severity::warning: return "warning";
+        case Severity::error: return "error";
+    }
+    return "error";
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
     std::string out = d.file;
     if (d.line > 0) {
         out += ':' + std::to_string(d.line);
         if (d.column > 0) out += ':' + std::to_string(d.column);
     }
-    switch (d.level) {
-        case Level::note: out += ": note: "; break;
-        case Level::warning: out += ": warning: "; break;
-        case Level::error: out += ": error: "; break;
-    }
+    out += std::string(": ") + severity_name(d.level) + ": ";
     out += d.message;
     return out;
 }

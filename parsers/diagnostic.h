@@ -6,14 +6,18 @@
 
 namespace manaudit {
 
-enum class Level { note, warning, error };
+/// How bad a problem is: of an input (Diagnostic) or of a page (audit findings).
+enum class Severity { note, warning, error };
+
+/// "note", "warning" or "error".
+const char* severity_name(Severity severity);
 
 /// A problem with an input, reported as `file:line:col: level: message`.
 struct Diagnostic {
     std::string file;
     int line = 0;    ///< 1-based; 0 when the problem is with the whole file
     int column = 0;  ///< 1-based; 0 when unknown
-    Level level = Level::error;
+    Severity level = Severity::error;
     std::string message;
 };
 

@@ -137,14 +137,14 @@ ApplyRecovery recover_interrupted_apply(const std::string& tree, Diagnostics& di
         // The journal exists only once every new page was written: finish the renames.
         auto entries = read_journal(journal);
         if (!entries) {
-            diags.push_back({journal.string(), 0, 0, Level::warning,
+            diags.push_back({journal.string(), 0, 0, Severity::warning,
                              "unreadable journal of an interrupted apply; its changes are discarded"});
         } else {
             for (const auto& e : *entries) {
                 fs::path temp = root / e.temp;
                 if (!fs::exists(temp, ec)) continue;  // renamed before the interruption
                 if (std::rename(temp.c_str(), (root / e.target).c_str()) != 0) {
-                    diags.push_back({(root / e.target).string(), 0, 0, Level::error,
+                    diags.push_back({(root / e.target).string(), 0, 0, Severity::error,
                                      std::string("cannot complete the interrupted apply: ") + std::strerror(errno)});
                     result.ok = false;
                     return result;  // the journal stays, so the next run tries again
@@ -165,7 +165,7 @@ bool apply_plans(const std::vector<PagePlan>& plans, const std::string& tree, Di
     std::error_code ec;
     fs::path root = fs::canonical(tree, ec);
     if (ec || !fs::is_directory(root)) {
-        diags.push_back({tree, 0, 0, Level::error, "not a directory: cannot apply patches to it"});
+        diags.push_back({tree, 0, 0, Severity::error, "not a directory: cannot apply patches to it"});
         return false;
     }
     if (!recover_interrupted_apply(tree, diags).ok) return false;
@@ -175,7 +175,7 @@ bool apply_plans(const std::vector<PagePlan>& plans, const std::string& tree, Di
         fs::path target = root / plan.path;
         std::string where = (fs::path(tree) / plan.path).string();
         auto refuse = [&](const std::string& why) {
-            diags.push_back({where, 0, 0, Level::error, why + "; not applied"});
+            diags.push_back({where, 0, 0, Severity::error, why + "; not applied"});
             ok = false;
         };
         if (!is_safe_relative_path(plan.path) || plan.path.find_first_of("\t\n") != std::string::npos) {
@@ -220,7 +220,7 @@ bool apply_plans(const std::vector<PagePlan>& plans, const std::string& tree, Di
         mode_t mode = ::stat(targets[i].c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
         std::string temp = write_temp_beside(targets[i], plans[i].patched, mode);
         if (temp.empty()) {
-            diags.push_back({targets[i].string(), 0, 0, Level::error,
+            diags.push_back({targets[i].string(), 0, 0, Severity::error,
                              std::string("cannot write a temporary file beside the page: ") + std::strerror(errno)});
             discard();
             return false;
@@ -236,7 +236,7 @@ bool apply_plans(const std::vector<PagePlan>& plans, const std::string& tree, Di
     const fs::path journal = root / kApplyJournalName;
     std::string journal_temp = write_temp_beside(journal, journal_text, 0644);
     if (journal_temp.empty() || std::rename(journal_temp.c_str(), journal.c_str()) != 0) {
-        diags.push_back({journal.string(), 0, 0, Level::error,
+        diags.push_back({journal.string(), 0, 0, Severity::error,
                          std::string("cannot write the apply journal: ") + std::strerror(errno)});
         if (!journal_temp.empty()) unlink(journal_temp.c_str());
         discard();
@@ -247,7 +247,7 @@ bool apply_plans(const std::vector<PagePlan>& plans, const std::string& tree, Di
     for (std::size_t i = 0; i < plans.size(); ++i) {
         if (i == stop_after_renames) return false;
         if (std::rename(temps[i].c_str(), targets[i].c_str()) != 0) {
-            diags.push_back({targets[i].string(), 0, 0, Level::error,
+            diags.push_back({targets[i].string(), 0, 0, Severity::error,
                              std::string("cannot replace the page: ") + std::strerror(errno) +
                                  "; run the command again to complete the change"});
             return false;

@@ -197,7 +197,7 @@ private:
     /// Records why a finding cannot be placed; plan_page decides what follows.
     void error(int line, const std::string& message) { problem_ = "line " + std::to_string(line) + ": " + message; }
     void note(int line, const std::string& message) {
-        diags_.push_back({page_.path, line, 0, Level::note, message});
+        diags_.push_back({page_.path, line, 0, Severity::note, message});
     }
 
     /// The current lines standing for original line `line` (replaced or not).
@@ -455,7 +455,7 @@ std::string plan_summary(const std::vector<Finding>& findings, Mode mode) {
 std::optional<PagePlan> plan_page(const manpages::Page& page, const std::vector<Finding>& findings, Mode mode,
                                   Diagnostics& diags) {
     if (!is_safe_relative_path(page.path)) {
-        diags.push_back({page.path, 0, 0, Level::error,
+        diags.push_back({page.path, 0, 0, Severity::error,
                          "page path is not a plain relative path inside the tree; refusing to patch it"});
         return std::nullopt;
     }
@@ -475,14 +475,14 @@ std::optional<PagePlan> plan_page(const manpages::Page& page, const std::vector<
         // flagged is left out, each with a warning naming it.
         std::string subject = f.subject.empty() ? std::string() : " (" + f.subject + ")";
         if (mode == Mode::fix && planner.add_flag_only(f)) {
-            diags.push_back({page.path, f.line, 0, Level::warning,
+            diags.push_back({page.path, f.line, 0, Severity::warning,
                              "finding [" + f.check_id + "]" + subject + " cannot be written as text (" +
                                  planner.problem() + "); flagged with a FIXME comment instead"});
             plan.flagged_instead.push_back(index);
             plan.findings.push_back(f);
             continue;
         }
-        diags.push_back({page.path, f.line, 0, Level::warning,
+        diags.push_back({page.path, f.line, 0, Severity::warning,
                          "finding [" + f.check_id + "]" + subject + " cannot be placed (" + planner.problem() +
                              "); left out of the patch"});
     }

@@ -16,7 +16,7 @@ PlanAllResult plan_all(const std::vector<manpages::Page>& pages, const std::vect
     for (const auto& [path, page_findings] : grouped) {
         auto it = by_path.find(path);
         if (it == by_path.end()) {
-            diags.push_back({path, page_findings.front().line, 0, Level::error,
+            diags.push_back({path, page_findings.front().line, 0, Severity::error,
                              "finding [" + page_findings.front().check_id + "] names a page that was not read"});
             result.ok = false;
             continue;
@@ -25,7 +25,7 @@ PlanAllResult plan_all(const std::vector<manpages::Page>& pages, const std::vect
         if (!plan) {
             // Nothing to change is fine; a refusal has already said why.
             bool refused = false;
-            for (const auto& d : diags) refused = refused || (d.file == path && d.level == Level::error);
+            for (const auto& d : diags) refused = refused || (d.file == path && d.level == Severity::error);
             if (refused) result.ok = false;
             continue;
         }

@@ -304,7 +304,7 @@ bool written_by_manaudit(const fs::path& path) {
 
 bool write_series(const Series& series, const std::string& directory, bool force, Diagnostics& diags) {
     auto fail = [&](const std::string& message) {
-        diags.push_back({directory, 0, 0, Level::error, message});
+        diags.push_back({directory, 0, 0, Severity::error, message});
         return false;
     };
     for (const auto& f : series.files)

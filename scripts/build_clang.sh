@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 launcher=""
 command -v ccache >/dev/null 2>&1 && launcher="-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
 # -O1 keeps the instrumented tests quick to build and still quick to run.
-CC=clang CXX=clang++ cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+CC=clang CXX=clang++ cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
     -DMANAUDIT_WERROR=ON -DMANAUDIT_SANITIZE=ON -DMANAUDIT_FUZZ=ON $launcher >/dev/null
 if [ $# -eq 0 ]; then
     cmake --build build-clang -j"$(nproc)"

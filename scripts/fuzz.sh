@@ -5,7 +5,7 @@
 # a timeout (25 s for one input: a hang, not a slow moment of a busy machine) or more than 2 GB of memory fails the run;
 # the input is left in build-clang/fuzz-artifacts/.
 #
-# usage: scripts/fuzz.sh [-t SECONDS] [TARGET...]
+# usage: scripts/fuzz.sh [-t SECONDS] [TARGET...]   (targets run side by side, FUZZ_JOBS at once)
 #   targets: fuzz_page fuzz_strings fuzz_cdecl fuzz_corpus fuzz_arch_xml
 set -eu
 cd "$(dirname "$0")/.."
@@ -14,6 +14,14 @@ if [ "${1:-}" = "-t" ]; then seconds=$2; shift 2; fi
 targets=${*:-fuzz_page fuzz_strings fuzz_cdecl fuzz_corpus fuzz_arch_xml}
 work=build-clang/fuzz-work
 mkdir -p "$work" build-clang/fuzz-artifacts
+
+# Several targets: one process each, as many at once as there are cores
+# (FUZZ_JOBS to change), each with its own time budget.
+jobs=${FUZZ_JOBS:-$(nproc)}
+if [ "$(echo $targets | wc -w)" -gt 1 ] && [ "$jobs" -gt 1 ]; then
+    printf '%s\n' $targets | xargs -P "$jobs" -I{} sh "$0" -t "$seconds" {}
+    exit $?
+fi
 
 # seeds TARGET DIR: fills DIR with starting inputs for TARGET (once).
 seeds() {

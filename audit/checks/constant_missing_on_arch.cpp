@@ -102,7 +102,6 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
 
         // Report.
         Finding f;
-        f.check_id = "constant-missing-on-arch";
         f.page = page.path;
         f.line = ref->line;
         f.subject = name;

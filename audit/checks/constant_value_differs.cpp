@@ -38,7 +38,6 @@ void ConstantValueDiffersCheck::run(const manpages::Page& page, const AuditConte
         // Report.
         reported.insert(stated.name);
         Finding f;
-        f.check_id = "constant-value-differs";
         f.page = page.path;
         f.line = stated.line;
         f.subject = stated.name;

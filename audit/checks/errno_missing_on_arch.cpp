@@ -46,7 +46,6 @@ void ErrnoMissingOnArchCheck::run(const manpages::Page& page, const AuditContext
             // Report.
             reported.insert(name);
             Finding f;
-            f.check_id = "errno-missing-on-arch";
             f.page = page.path;
             f.line = tag.line;
             f.subject = name;

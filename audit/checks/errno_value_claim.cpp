@@ -32,7 +32,6 @@ void ErrnoValueClaimCheck::run(const manpages::Page& page, const AuditContext& c
         if (already_documented(page, query)) continue;
         // Report.
         Finding f;
-        f.check_id = "errno-value-claim";
         f.page = page.path;
         f.line = stated.line;
         f.subject = stated.name;

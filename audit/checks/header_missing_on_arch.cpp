@@ -2,6 +2,7 @@
 // some ABIs (<sys/io.h>, <asm/ldt.h>), and the page does not say where it is.
 #include "audit/checks/header_missing_on_arch.h"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -46,15 +47,24 @@ void HeaderMissingOnArchCheck::run(const manpages::Page& page, const AuditContex
             (*exists ? present : missing).insert(libc.provenance.arch_id);
         }
         if (present.empty() || missing.empty()) continue;
+        // The header serves the page's functions: a page saying where its
+        // call does not exist, or an architecture subsection placing it, has
+        // said where its header is missing too.
         DocumentedQuery query;
         query.block = block_at_line(page, inc.line);
         query.names = {inc.header};
+        for (const manpages::Prototype& p : page.prototypes) {
+            const std::string& call = p.syscall_name.empty() ? p.name : p.syscall_name;
+            if (std::find(query.names.begin(), query.names.end(), call) == query.names.end())
+                query.names.push_back(call);
+        }
+        query.only_subject = query.names.size() == 2;
+        if (query.only_subject) query.phrases = {"this system call", "this call", "this function"};
         query.arches = missing;
         query.present = present;
         if (already_documented(page, query)) continue;
 
         Finding f;
-        f.check_id = "header-missing-on-arch";
         f.page = page.path;
         f.line = inc.line;
         f.subject = "<" + inc.header + ">";

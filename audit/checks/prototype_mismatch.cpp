@@ -137,14 +137,25 @@ void PrototypeMismatchCheck::run(const manpages::Page& page, const AuditContext&
     // Section 2 pages; library pages reached through their aliases are not audited.
     if (page.section != "2" || context.libc.empty()) return;
     const bool file_offset_64 = page_wants_file_offset_64(page);
+    struct Mismatch {
+        const manpages::Prototype* doc;
+        std::string problem;
+    };
+    // One finding per set of ABIs where some ABIs differ from the rest: the
+    // SYNOPSIS's functions that differ on the same few ABIs (outb, outw,
+    // inb... wider on alpha) are one thing to fix. A prototype wrong on every
+    // ABI is a fix of its own.
+    std::map<std::pair<std::set<std::string>, const manpages::Prototype*>, std::vector<Mismatch>> by_arches;
     for (const manpages::Prototype& doc : page.prototypes) {
         if (!doc.syscall_name.empty()) continue;  // syscall(SYS_x, ...): the kernel's interface, not glibc's
         if (is_call_form(doc)) continue;
         // The same problems on several ABIs make one finding.
         std::map<std::string, std::set<std::string>> by_problem;
+        std::set<std::string> declared_on;
         for (const archdata::LibcFacts& libc : context.libc) {
             const archdata::LibcFunction* fn = libc.function(doc.name, file_offset_64);
             if (!fn) continue;
+            declared_on.insert(libc.provenance.arch_id);
             const View view{libc, file_offset_64};
             Comparison c = compare(doc, *fn, view);
             if (c.problems.empty() || another_form_fits(page, doc, *fn, view)) continue;
@@ -152,20 +163,35 @@ void PrototypeMismatchCheck::run(const manpages::Page& page, const AuditContext&
             for (const std::string& p : c.problems) message += (message.empty() ? "" : "; ") + p;
             by_problem[message].insert(libc.provenance.arch_id);
         }
-        for (const auto& [problem, arches] : by_problem) {
-            Finding f;
-            f.check_id = "prototype-mismatch";
-            f.page = page.path;
-            f.line = doc.line;
-            f.subject = doc.name;
-            f.message = fmt::format("{}() {} on {}", doc.name, problem, join_ids(arches));
-            for (const auto& af : context.facts) f.evidence.push_back(libc_function_evidence(context, arch_id(af), doc.name));
-            f.edit.kind = ProposedEdit::Kind::none;
-            f.edit.line = doc.line;
-            f.edit.flag_text = f.message;
-            f.edit.summary = fmt::format("Check the prototype of {}() against glibc", doc.name);
-            findings.push_back(std::move(f));
+        for (auto& [problem, arches] : by_problem)
+            by_arches[{arches, arches == declared_on ? &doc : nullptr}].push_back({&doc, problem});
+    }
+    for (const auto& [key, mismatches] : by_arches) {
+        const std::set<std::string>& arches = key.first;
+        const manpages::Prototype& first = *mismatches.front().doc;
+        Finding f;
+        f.page = page.path;
+        f.line = first.line;
+        f.subject = first.name;
+        std::string what;
+        for (const auto& m : mismatches) what += fmt::format("{}{}() {}", what.empty() ? "" : "; ", m.doc->name, m.problem);
+        f.message = fmt::format("{} on {}", what, join_ids(arches));
+        for (const auto& af : context.facts) {
+            Evidence e = libc_function_evidence(context, arch_id(af), first.name);
+            for (std::size_t i = 1; i < mismatches.size(); ++i) {
+                if (mismatches[i].doc->name == mismatches[i - 1].doc->name) continue;
+                const Evidence more = libc_function_evidence(context, arch_id(af), mismatches[i].doc->name);
+                e.value += "; " + (more.present ? more.value : mismatches[i].doc->name + " absent");
+            }
+            f.evidence.push_back(std::move(e));
         }
+        f.edit.kind = ProposedEdit::Kind::none;
+        f.edit.line = first.line;
+        f.edit.flag_text = f.message;
+        f.edit.summary = mismatches.size() == 1 ? fmt::format("Check the prototype of {}() against glibc", first.name)
+                                                : fmt::format("Check the prototypes of {}() and others against glibc",
+                                                              first.name);
+        findings.push_back(std::move(f));
     }
 }
 

@@ -50,7 +50,6 @@ void StructLayoutDiffersCheck::run(const manpages::Page& page, const AuditContex
             return out;
         };
         Finding f;
-        f.check_id = "struct-layout-differs";
         f.page = page.path;
         f.line = shown.line;
         f.subject = "struct " + shown.name;

@@ -472,7 +472,6 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
         message += ", and the page does not say so";
 
         Finding f;
-        f.check_id = "syscall-missing-on-arch";
         f.page = page.path;
         f.line = line_of(page, gaps.front().name);
         f.subject = gaps.front().name;
@@ -516,7 +515,6 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
                 if (claim->abis.count(abi)) contradicting.insert(abi);
             if (contradicting.empty()) continue;
             Finding u;
-            u.check_id = f.check_id;
             u.page = page.path;
             u.line = claim->line;
             u.subject = gap.name;

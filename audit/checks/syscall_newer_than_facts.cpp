@@ -82,8 +82,6 @@ void SyscallNewerThanFactsCheck::run(const manpages::Page& page, const AuditCont
     if (!since || !archdata::version_less(kernel, *since)) return;
     for (const auto& name : unknown) {
         Finding f;
-        f.check_id = "syscall-newer-than-facts";
-        f.severity = Severity::note;
         f.page = page.path;
         f.line = page.name_line > 0 ? page.name_line : 1;
         f.subject = name;

@@ -159,7 +159,6 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
     auto report_note = [&](const manpages::SyscallsTableRow& row, const std::set<std::string>& present,
                            const std::string& message) {
         Finding f;
-        f.check_id = "syscalls-table-notes";
         f.page = page.path;
         f.line = row.line;
         f.subject = row.name;
@@ -316,7 +315,6 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
     }
     for (const auto& gap : gaps) {
         Finding f;
-        f.check_id = "syscalls-table-notes";
         f.page = page.path;
         f.line = table_line;
         f.subject = gap.names.front();

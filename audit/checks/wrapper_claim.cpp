@@ -65,7 +65,6 @@ bool says_no_declaration(const manpages::Page& page) {
 Finding make_finding(const manpages::Page& page, const manpages::Prototype& doc, const std::string& name,
                      const AuditContext& context) {
     Finding f;
-    f.check_id = "wrapper-claim";
     f.page = page.path;
     f.line = doc.line;
     f.subject = name;

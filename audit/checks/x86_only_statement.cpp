@@ -67,7 +67,6 @@ void report_constant_claims(const manpages::Page& page, std::span<const archdata
             for (std::size_t i = 0; i < wrong.size(); ++i)
                 shown += (i == 0 ? "" : i + 1 == wrong.size() ? " and " : ", ") + wrong[i];
             Finding f;
-            f.check_id = "x86-only-statement";
             f.page = page.path;
             std::string spelled = sentence.substr(mentions.front().offset);
             spelled = spelled.substr(0, spelled.find_first_of(" ,.;:)"));
@@ -98,7 +97,6 @@ void report_x86_conditions(const manpages::Page& page, std::span<const archdata:
                 if (can_call(f, name) && !is_x86_abi(arch_id(f))) elsewhere.insert(arch_id(f));
             if (elsewhere.empty()) continue;
             Finding f;
-            f.check_id = "x86-only-statement";
             f.page = page.path;
             f.line = condition.line;
             f.subject = name;
@@ -205,7 +203,6 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
 
             // Report.
             Finding f;
-            f.check_id = "x86-only-statement";
             f.page = page.path;
             f.line = claim.line;
             f.subject = names.front();

@@ -131,7 +131,7 @@ void findings(HtmlWriter& w, const Report& r) {
         const auto& f = r.findings[i];
         w.open("li", {{"id", finding_anchor(i)}, {"class", "finding"}, {"data-check", f.check_id}});
         w.element("code", fmt::format("{}:{}:{}", f.page, f.line, f.column));
-        w.text(fmt::format(": {}: {} [{}]", audit::severity_name(f.severity), f.message, f.check_id));
+        w.text(fmt::format(": {}: {} [{}]", manaudit::severity_name(f.severity), f.message, f.check_id));
         w.open("details").element("summary", "evidence");
         w.open("table", {{"class", "evidence"}}).open("tbody");
         for (const auto& e : f.evidence) {

@@ -14,7 +14,7 @@ json finding_json(const audit::Finding& f) {
     json evidence = json::array();
     for (const auto& e : f.evidence)
         evidence.push_back({{"arch", e.arch}, {"present", e.present}, {"value", e.value}, {"header", e.header}});
-    return {{"check", f.check_id}, {"severity", audit::severity_name(f.severity)}, {"page", f.page},
+    return {{"check", f.check_id}, {"severity", manaudit::severity_name(f.severity)}, {"page", f.page},
             {"line", f.line},      {"column", f.column},   {"subject", f.subject},
             {"message", f.message}, {"evidence", evidence}};
 }

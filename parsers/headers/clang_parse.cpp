@@ -61,7 +61,7 @@ Diagnostics errors_of(CXTranslationUnit tu) {
         if (libclang().clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
             Location loc = expansion_location(libclang().clang_getDiagnosticLocation(d));
             out.push_back({loc.file.empty() ? kProbeFile : loc.file, static_cast<int>(loc.line),
-                           static_cast<int>(loc.column), Level::error, take_string(libclang().clang_getDiagnosticSpelling(d))});
+                           static_cast<int>(loc.column), Severity::error, take_string(libclang().clang_getDiagnosticSpelling(d))});
         }
         libclang().clang_disposeDiagnostic(d);
     }

@@ -181,12 +181,12 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
     std::error_code ec;
     if (!std::filesystem::is_directory(sysroot, ec)) {
         std::string hint = is_default ? " (install linux-libc-dev-" + std::string(arch.debian_arch) + "-cross)" : "";
-        result.diags.push_back({sysroot, 0, 0, Level::error,
+        result.diags.push_back({sysroot, 0, 0, Severity::error,
                                 "no kernel headers for " + result.arch_id + ": directory not found" + hint});
         return result;
     }
     if (!std::filesystem::exists(sysroot + "/asm/unistd.h", ec)) {
-        result.diags.push_back({sysroot, 0, 0, Level::error,
+        result.diags.push_back({sysroot, 0, 0, Severity::error,
                                 "no asm/unistd.h under this include dir; not a kernel header tree for " +
                                     result.arch_id});
         return result;
@@ -203,13 +203,13 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
         std::string error;
         if (!parse(index, args, prelude,
                    CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, tu, error)) {
-            result.diags.push_back({sysroot, 0, 0, Level::error, error});
+            result.diags.push_back({sysroot, 0, 0, Severity::error, error});
             return result;
         }
         Diagnostics errors = errors_of(tu.get());
         if (!errors.empty()) {
             result.diags = std::move(errors);
-            result.diags.push_back({sysroot, 0, 0, Level::error,
+            result.diags.push_back({sysroot, 0, 0, Severity::error,
                                     "the headers for " + result.arch_id + " do not compile for " +
                                         std::string(arch.clang_target)});
             return result;
@@ -239,7 +239,7 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
     {
         std::string error;
         if (!evaluate(index, args, prelude, expressions, retry_expressions, evaluations, error)) {
-            result.diags.push_back({sysroot, 0, 0, Level::error, error});
+            result.diags.push_back({sysroot, 0, 0, Severity::error, error});
             return result;
         }
     }
@@ -322,7 +322,7 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
 ExtractResult without_libclang(const archdata::ArchInfo& arch, const std::string& error) {
     ExtractResult result;
     result.arch_id = std::string(arch.id);
-    result.diags.push_back({libclang_path(), 0, 0, Level::error, error});
+    result.diags.push_back({libclang_path(), 0, 0, Severity::error, error});
     return result;
 }
 

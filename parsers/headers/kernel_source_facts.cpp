@@ -42,7 +42,7 @@ SyscallsByNumber generic_syscalls(CXIndex index, const std::vector<std::string>&
     TranslationUnit tu;
     std::string error;
     if (!parse(index, args, generic_syscalls_source(), CXTranslationUnit_SkipFunctionBodies, tu, error)) {
-        diags.push_back({kProbeFile, 0, 0, Level::error, error});
+        diags.push_back({kProbeFile, 0, 0, Severity::error, error});
         return out;
     }
     for (Diagnostic& d : errors_of(tu.get())) diags.push_back(std::move(d));
@@ -62,7 +62,7 @@ void apply_kernel_source(CXIndex index, const archdata::ArchInfo& arch, const st
         table_name = where->path;
     } else if (!arch.syscall_table.empty()) {
         // An arch with a table of its own never falls back to asm-generic.
-        diags.push_back({tree.root + "/" + std::string(arch.syscall_table), 0, 0, Level::error,
+        diags.push_back({tree.root + "/" + std::string(arch.syscall_table), 0, 0, Severity::error,
                          "syscall table not found; implemented calls of " + std::string(arch.id) + " unknown"});
         return;
     } else {
@@ -70,7 +70,7 @@ void apply_kernel_source(CXIndex index, const archdata::ArchInfo& arch, const st
         table_name = "asm-generic/unistd.h";
     }
     if (table.empty()) {
-        diags.push_back({table_name, 0, 0, Level::error,
+        diags.push_back({table_name, 0, 0, Severity::error,
                          "no syscall table entries for " + std::string(arch.id) + "; implemented calls unknown"});
         return;
     }

@@ -200,7 +200,7 @@ LibcExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& ar
     for (const std::string& d : source.include_dirs) {
         std::error_code ec;
         if (!fs::is_directory(d, ec)) {
-            result.diags.push_back({d, 0, 0, Level::error, "no C library headers for " + result.arch_id +
+            result.diags.push_back({d, 0, 0, Severity::error, "no C library headers for " + result.arch_id +
                                                                ": directory not found"});
             return result;
         }
@@ -211,7 +211,7 @@ LibcExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& ar
     std::string error;
     if (!parse(index, args, probe.source,
                CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, tu, error)) {
-        result.diags.push_back({source.include_dirs.front(), 0, 0, Level::error, error});
+        result.diags.push_back({source.include_dirs.front(), 0, 0, Severity::error, error});
         return result;
     }
     // Errors in the constants' lines are names the headers do not define as
@@ -227,13 +227,13 @@ LibcExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& ar
         if (d.file != kProbeFile && is_error_directive(d.file, d.line))
             refused.insert(relative_header(d.file, source.include_dirs));
         if (++header_errors <= 5) {
-            d.level = Level::warning;
+            d.level = Severity::warning;
             d.message = result.arch_id + ": " + d.message;
             result.diags.push_back(std::move(d));
         }
     }
     if (header_errors > 5)
-        result.diags.push_back({source.include_dirs.front(), 0, 0, Level::warning,
+        result.diags.push_back({source.include_dirs.front(), 0, 0, Severity::warning,
                                 result.arch_id + ": " + std::to_string(header_errors - 5) +
                                     " more errors in the C library headers not shown"});
 
@@ -334,7 +334,7 @@ LibcExtractResult extract_libc(const archdata::ArchInfo& arch, const LibcSource&
     if (!load_libclang(error)) {
         LibcExtractResult r;
         r.arch_id = std::string(arch.id);
-        r.diags.push_back({libclang_path(), 0, 0, Level::error, error});
+        r.diags.push_back({libclang_path(), 0, 0, Severity::error, error});
         return r;
     }
     Index index;
@@ -348,7 +348,7 @@ std::vector<LibcExtractResult> extract_libc_arches(std::span<const archdata::Arc
     if (std::string error; !load_libclang(error)) {
         for (std::size_t i = 0; i < arches.size(); ++i) {
             results[i].arch_id = std::string(arches[i]->id);
-            results[i].diags.push_back({libclang_path(), 0, 0, Level::error, error});
+            results[i].diags.push_back({libclang_path(), 0, 0, Severity::error, error});
         }
         return results;
     }

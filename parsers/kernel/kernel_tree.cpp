@@ -54,7 +54,7 @@ std::optional<KernelTree> open_kernel_tree(const std::string& dir, Diagnostics& 
     auto makefile = read_text(fs::path(dir) / "Makefile");
     std::error_code ec;
     if (!makefile || !fs::is_directory(fs::path(dir) / "arch", ec)) {
-        diags.push_back({dir, 0, 0, Level::error, "not a kernel source tree (no Makefile and arch/)"});
+        diags.push_back({dir, 0, 0, Severity::error, "not a kernel source tree (no Makefile and arch/)"});
         return std::nullopt;
     }
     KernelTree tree;
@@ -63,7 +63,7 @@ std::optional<KernelTree> open_kernel_tree(const std::string& dir, Diagnostics& 
     std::string major = make_setting(*makefile, "VERSION"), minor = make_setting(*makefile, "PATCHLEVEL"),
                 sub = make_setting(*makefile, "SUBLEVEL");
     if (major.empty() || minor.empty()) {
-        diags.push_back({(fs::path(dir) / "Makefile").string(), 0, 0, Level::error,
+        diags.push_back({(fs::path(dir) / "Makefile").string(), 0, 0, Severity::error,
                          "no VERSION and PATCHLEVEL: not a kernel's top Makefile"});
         return std::nullopt;
     }
@@ -109,7 +109,7 @@ std::vector<AbiSyscall> read_abi_syscalls(const AbiTable& table, Diagnostics& di
     std::vector<AbiSyscall> out;
     auto text = read_text(table.path);
     if (!text) {
-        diags.push_back({table.path, 0, 0, Level::error, "cannot read the syscall table"});
+        diags.push_back({table.path, 0, 0, Severity::error, "cannot read the syscall table"});
         return out;
     }
     for (TableEntry& e : parse_syscall_table(*text, table.path, diags)) {

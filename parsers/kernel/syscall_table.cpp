@@ -42,7 +42,7 @@ std::vector<TableEntry> parse_syscall_table(std::string_view text, const std::st
         e.line = line_number;
         auto [ptr, ec] = std::from_chars(cols[0].data(), cols[0].data() + cols[0].size(), e.number);
         if (ec != std::errc() || ptr != cols[0].data() + cols[0].size() || cols.size() < 3 || cols.size() > 6) {
-            diags.push_back({path, line_number, 1, Level::error,
+            diags.push_back({path, line_number, 1, Severity::error,
                              "not a syscall table line (expected: number abi name [entry [compat-entry [noreturn]]])"});
             continue;
         }

@@ -12,7 +12,7 @@ namespace manaudit::roff {
 class DiagnosticSink {
 public:
     DiagnosticSink(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
-    void report(Level level, int line, int column, std::string message);
+    void report(Severity level, int line, int column, std::string message);
     const std::string& file() const { return file_; }
     bool has_errors() const { return errors_ > 0; }
 

@@ -210,7 +210,7 @@ private:
 
     void unknown(const SourceLine& line, const ControlLine& parsed) {
         if (!user_macros_.count(parsed.name))
-            sink_.report(Level::warning, line.line, parsed.name_column, "unknown macro ." + parsed.name + ", ignored");
+            sink_.report(Severity::warning, line.line, parsed.name_column, "unknown macro ." + parsed.name + ", ignored");
         auto node = make(NodeType::request, line.line, parsed.name_column, parsed.name);
         node->args = parsed.args;
         flow_->add(std::move(node));
@@ -219,11 +219,11 @@ private:
     // Ends the scopes a structural macro breaks.
     void break_pending(const SourceLine& line, std::string_view macro) {
         if (pending_font_) {
-            sink_.report(Level::warning, line.line, 1, "." + std::string(macro) + " breaks the next-line scope of ." + pending_font_->name);
+            sink_.report(Severity::warning, line.line, 1, "." + std::string(macro) + " breaks the next-line scope of ." + pending_font_->name);
             pending_font_ = nullptr;
         }
         if (pending_heading_) {
-            sink_.report(Level::warning, line.line, 1, "." + std::string(macro) + " breaks an empty heading");
+            sink_.report(Severity::warning, line.line, 1, "." + std::string(macro) + " breaks an empty heading");
             pending_heading_ = nullptr;
         }
     }
@@ -242,7 +242,7 @@ private:
                 break_pending(line, parsed.name);
                 reset_font();
                 if (nofill_) {
-                    sink_.report(Level::warning, line.line, col,
+                    sink_.report(Severity::warning, line.line, col,
                                  "." + parsed.name + " ends no-fill mode opened at line " + std::to_string(nofill_line_));
                     nofill_ = false;
                 }
@@ -305,7 +305,7 @@ private:
                 for (const Node* n = flow_; n; n = n->parent) depth += n->type == NodeType::indent;
                 if (depth >= kMaxIndentDepth) {
                     if (ignored_indents_++ == 0)
-                        sink_.report(Level::warning, line.line, col, ".RS nested too deeply, ignored");
+                        sink_.report(Severity::warning, line.line, col, ".RS nested too deeply, ignored");
                     return;
                 }
                 auto node = make(NodeType::indent, line.line, col, parsed.name);
@@ -323,7 +323,7 @@ private:
                 Node* node = flow_;
                 while (node && node->type != NodeType::indent) node = node->parent;
                 if (!node) {
-                    sink_.report(Level::warning, line.line, col, ".RE without an open .RS, ignored");
+                    sink_.report(Severity::warning, line.line, col, ".RE without an open .RS, ignored");
                     return;
                 }
                 flow_ = node->parent;
@@ -375,7 +375,7 @@ private:
                 return;
             }
             case MacroKind::table_end:
-                sink_.report(Level::warning, line.line, col, ".TE without .TS, ignored");
+                sink_.report(Severity::warning, line.line, col, ".TE without .TS, ignored");
                 return;
             case MacroKind::conditional: {
                 auto node = make(NodeType::request, line.line, col, parsed.name);
@@ -463,7 +463,7 @@ private:
             count_braces(inner_text);
         }
         if (depth > 0)
-            sink_.report(Level::warning, line.line, 1, "conditional block opened here is not closed with \\}");
+            sink_.report(Severity::warning, line.line, 1, "conditional block opened here is not closed with \\}");
     }
 
     // .de/.am/.ig: the definition runs to a line `..`.
@@ -472,17 +472,17 @@ private:
             std::string_view text = lines_[index_++].text;
             if (text == ".." || text.substr(0, 3) == ".. ") return;
         }
-        sink_.report(Level::warning, line.line, 1, "." + name + " opened here is not closed with ..");
+        sink_.report(Severity::warning, line.line, 1, "." + name + " opened here is not closed with ..");
     }
 
     void finish() {
         // Unlike a heading, which ends no-fill mode as the reader expects, the
         // end of the file means the rest of the page was swallowed as code.
         if (nofill_)
-            sink_.report(Level::error, nofill_line_, nofill_column_,
+            sink_.report(Severity::error, nofill_line_, nofill_column_,
                          "no-fill mode opened with ." + nofill_request_ + " here is not closed with ." +
                              (nofill_request_ == "EX" ? "EE" : "fi") + " before the end of the file");
-        if (pending_heading_) sink_.report(Level::warning, pending_heading_->line, 1, "heading without a title at end of file");
+        if (pending_heading_) sink_.report(Severity::warning, pending_heading_->line, 1, "heading without a title at end of file");
     }
 
     std::vector<SourceLine> lines_;

@@ -135,7 +135,7 @@ private:
     }
 
     void warn(std::string message) {
-        sink_.report(Level::warning, place_.line, place_.column + static_cast<int>(start_), std::move(message));
+        sink_.report(Severity::warning, place_.line, place_.column + static_cast<int>(start_), std::move(message));
     }
     void warn_once(bool& flag, std::string message) {
         if (flag) return;
@@ -379,7 +379,7 @@ private:
         }
         if (!state_.expansion_exhausted) {
             state_.expansion_exhausted = true;
-            sink_.report(Level::error, place_.line, place_.column + static_cast<int>(start_),
+            sink_.report(Severity::error, place_.line, place_.column + static_cast<int>(start_),
                          "string expansion exceeds " + std::to_string(kStringExpansionBudget >> 10) +
                              " KiB for this page (nested .ds strings); the rest is not expanded");
         }

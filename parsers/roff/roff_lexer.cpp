@@ -62,7 +62,7 @@ std::vector<SourceLine> split_into_lines(std::string_view source, DiagnosticSink
             if (physical.size() > room) {
                 cut = true;
                 if (sink)
-                    sink->report(Level::error, line_no, static_cast<int>(room) + 1,
+                    sink->report(Severity::error, line_no, static_cast<int>(room) + 1,
                                  "line of " + std::to_string(current.text.size() + physical.size()) +
                                      " bytes is longer than the limit of " + std::to_string(kMaxLineBytes) +
                                      "; the rest of it is ignored");

@@ -61,7 +61,7 @@ std::unique_ptr<Node> TableReader::read(const SourceLine& ts, int column) {
         table->last_line = line.last_line;
     }
     if (!closed_)
-        sink_.report(Level::error, ts.line, column, "table opened with .TS here is not closed with .TE");
+        sink_.report(Severity::error, ts.line, column, "table opened with .TS here is not closed with .TE");
     return table;
 }
 
@@ -188,7 +188,7 @@ std::string TableReader::read_text_block(Node& cell, const SourceLine& opening) 
         }
         add_text(cell, text, line.line, 1);
     }
-    sink_.report(Level::error, opening.line, 1, "table text block T{ is not closed with T}");
+    sink_.report(Severity::error, opening.line, 1, "table text block T{ is not closed with T}");
     return {};
 }
 

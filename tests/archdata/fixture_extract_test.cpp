@@ -144,7 +144,7 @@ TEST_CASE("a missing sysroot is an error naming it", "[extract]") {
     CHECK_FALSE(r.facts);
     REQUIRE_FALSE(r.diags.empty());
     CHECK(r.diags[0].file == "/nonexistent/include");
-    CHECK(r.diags[0].level == Level::error);
+    CHECK(r.diags[0].level == Severity::error);
 }
 
 TEST_CASE("headers that do not compile fail with the header and line", "[extract]") {

@@ -15,6 +15,7 @@
 #include "arch-data/arch_facts.h"
 #include "arch-data/arch_table.h"
 #include "audit/check.h"
+#include "audit/engine.h"
 #include "audit/finding.h"
 #include "audit/registry.h"
 #include "manpages/page.h"
@@ -138,7 +139,7 @@ inline std::vector<Finding> run_check(const std::string& id, const manpages::Pag
     if (!is_check_id(id)) throw std::runtime_error("no check has the id '" + id + "'");
     std::vector<Finding> findings;
     for (const auto& check : make_all_checks())
-        if (check->info().id == id) check->run(page, AuditContext{facts}, findings);
+        if (check->info().id == id) audit::run_check(*check, check->info(), page, AuditContext{facts}, findings);
     return findings;
 }
 

@@ -14,7 +14,7 @@
 #include "tree_support.h"
 
 using namespace tree_support;
-using manaudit::Level;
+using manaudit::Severity;
 
 namespace {
 
@@ -125,7 +125,7 @@ void check_reading(const fs::path& root) {
     }
     for (const auto& d : at_root.result.diagnostics) {
         INFO(manaudit::format_diagnostic(d));
-        CHECK(d.level != Level::error);
+        CHECK(d.level != Severity::error);
     }
     CHECK(at_root.result.unreadable_inputs == 0);
     CHECK_FALSE(at_root.findings.empty());

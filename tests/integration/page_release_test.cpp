@@ -187,7 +187,7 @@ TEST_CASE("all 276 page files of man2 build with no error", "[release][all]") {
         Page page = build_page(relative, gunzip(entry.path()), diags);
         for (const auto& d : diags) {
             INFO(format_diagnostic(d));
-            CHECK(d.level != Level::error);
+            CHECK(d.level != Severity::error);
         }
         with_prototypes += !page.prototypes.empty();
     }
@@ -199,7 +199,7 @@ TEST_CASE("all 276 page files of man2 build with no error", "[release][all]") {
 TEST_CASE("landlock_restrict_self.2: the .nf its DESCRIPTION ends is a warning, not an error", "[release][nofill]") {
     Built b = build("man2/landlock_restrict_self.2");
     REQUIRE(b.diags.size() == 1);
-    CHECK(b.diags[0].level == Level::warning);
+    CHECK(b.diags[0].level == Severity::warning);
     CHECK(b.diags[0].message == ".SH ends no-fill mode opened at line 14");
     CHECK(lines_of(b.source).at(static_cast<std::size_t>(b.diags[0].line - 1)) == ".SH DESCRIPTION");
     REQUIRE(b.page.prototypes.size() == 1);
@@ -214,7 +214,7 @@ TEST_CASE("pages read through the corpus build with no error", "[release][page]"
     for (const PageFile& file : corpus.pages) {
         Diagnostics diags;
         Page page = build_page(file.path, file.source, diags);
-        for (const auto& d : diags) errors += d.level == Level::error;
+        for (const auto& d : diags) errors += d.level == Severity::error;
         CHECK(page.source == file.source);
     }
     CHECK(errors == 0);

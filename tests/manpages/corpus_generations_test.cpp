@@ -156,7 +156,7 @@ TEST_CASE("archives that are not what they claim are errors", "[corpus][generati
         CHECK(corpus.pages.empty());
         CHECK(corpus.unreadable == 1);
         REQUIRE(corpus.diagnostics.size() == 1);
-        CHECK(corpus.diagnostics[0].level == manaudit::Level::error);
+        CHECK(corpus.diagnostics[0].level == manaudit::Severity::error);
         CHECK(corpus.diagnostics[0].file == tmp / name);
     }
     CHECK(messages(read_corpus({tmp / "empty.tar"})) ==

@@ -151,6 +151,6 @@ TEST_CASE("a directory without pages is an input that could not be read", "[corp
     CHECK(corpus.pages.empty());
     CHECK(corpus.unreadable == 1);
     REQUIRE(corpus.diagnostics.size() == 1);
-    CHECK(corpus.diagnostics[0].level == manaudit::Level::error);
+    CHECK(corpus.diagnostics[0].level == manaudit::Severity::error);
     CHECK(corpus.diagnostics[0].file == tmp.path().string());
 }

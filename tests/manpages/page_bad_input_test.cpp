@@ -25,7 +25,7 @@ TEST_CASE("an unterminated .nf or .EX is an error and the page is still read", "
     Page p = build_page("man2/bad.2", ".TH bad 2\n.SH NAME\nbad \\- x\n.SH SYNOPSIS\n.nf\nint bad(int fd);\n", diags);
     CHECK(has_message(diags, "opened with .nf here is not closed", 5));
     REQUIRE(diags.size() == 1);
-    CHECK(diags[0].level == Level::error);
+    CHECK(diags[0].level == Severity::error);
     REQUIRE(p.prototypes.size() == 1);
     CHECK(p.prototypes[0].name == "bad");
 
@@ -33,7 +33,7 @@ TEST_CASE("an unterminated .nf or .EX is an error and the page is still read", "
     build_page("man2/bad.2", ".TH bad 2\n.SH EXAMPLES\n.EX\nint x;\n", ex);
     CHECK(has_message(ex, "opened with .EX here is not closed", 3));
     REQUIRE(ex.size() == 1);
-    CHECK(ex[0].level == Level::error);
+    CHECK(ex[0].level == Severity::error);
 }
 
 TEST_CASE("a .nf ended by the next heading is a warning and the synopsis is read", "[page][bad]") {
@@ -43,7 +43,7 @@ TEST_CASE("a .nf ended by the next heading is a warning and the synopsis is read
                         diags);
     CHECK(has_message(diags, ".SH ends no-fill mode opened at line 5", 7));
     REQUIRE(diags.size() == 1);
-    CHECK(diags[0].level == Level::warning);
+    CHECK(diags[0].level == Severity::warning);
     REQUIRE(p.prototypes.size() == 1);
     CHECK(p.prototypes[0].name == "bad");
 }
@@ -52,7 +52,7 @@ TEST_CASE("an unterminated .TS is an error naming its line", "[page][bad]") {
     Diagnostics diags;
     Page p = build_page("man2/bad.2", ".TH bad 2\n.SH NAME\nbad \\- x\n.SH DESCRIPTION\n.TS\nl l.\na\tb\n", diags);
     CHECK(has_message(diags, ".TS", 5));
-    CHECK(diags[0].level == Level::error);
+    CHECK(diags[0].level == Severity::error);
     CHECK(p.names == std::vector<std::string>{"bad"});
 }
 
@@ -65,7 +65,7 @@ TEST_CASE("a 10 MB single line is an error, its first MiB and the next lines are
     Diagnostics diags;
     Page p = build_page("man2/bad.2", source, diags);
     // One error; the cut may also leave a broken escape at its end (a warning).
-    CHECK(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.level == Level::error; }) == 1);
+    CHECK(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.level == Severity::error; }) == 1);
     CHECK(diags.size() <= 2);
     CHECK(has_message(diags, "line of 10485769 bytes is longer than the limit of 1048576", 3));
     REQUIRE(p.blocks.size() == 2);
@@ -126,7 +126,7 @@ TEST_CASE("nested .ds strings stop at the page's expansion budget with one error
     Diagnostics diags;
     Page p = build_page("man2/bad.2", source, diags);
     CHECK(has_message(diags, "string expansion exceeds", 6));
-    CHECK(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.level == Level::error; }) == 1);
+    CHECK(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.level == Severity::error; }) == 1);
     CHECK(p.names == std::vector<std::string>{"bomb"});
     REQUIRE(!p.blocks.empty());
     CHECK(p.blocks.back().text == "After the bomb on x86.");

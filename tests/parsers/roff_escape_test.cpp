@@ -79,7 +79,7 @@ TEST_CASE("broken escapes are reported with file and line, the rest still read",
     REQUIRE(!r.diags.empty());
     CHECK(r.diags[0].file == "t.2");
     CHECK(r.diags[0].line == 7);
-    CHECK(r.diags[0].level == Level::warning);
+    CHECK(r.diags[0].level == Severity::warning);
     CHECK(r.diags[0].message.find("broken escape") != std::string::npos);
 }
 

@@ -47,7 +47,7 @@ TEST_CASE("a line longer than the cap is cut there, reported, and the next lines
     CHECK(lines[2].text == "after");
     CHECK(lines[2].line == 3);
     REQUIRE(diags.size() == 1);
-    CHECK(diags[0].level == Level::error);
+    CHECK(diags[0].level == Severity::error);
     CHECK(diags[0].file == "t.7");
     CHECK(diags[0].line == 2);
     CHECK(diags[0].column == static_cast<int>(kMaxLineBytes) + 1);

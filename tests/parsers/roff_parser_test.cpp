@@ -53,7 +53,7 @@ TEST_CASE("fixture pages parse to their golden trees", "[roff][parser]") {
         SECTION(entry.path().filename().string()) {
             Parsed p = parse(read_file(entry.path()));
             CHECK(format_tree(*p.root) == read_file(golden));
-            for (const auto& d : p.diags) CHECK(d.level != Level::error);
+            for (const auto& d : p.diags) CHECK(d.level != Severity::error);
         }
         ++compared;
     }
@@ -105,14 +105,14 @@ TEST_CASE("unterminated .nf, .EX and .TS are reported with their line", "[roff][
     // Running to the end of the file is an error: the rest of the page was code.
     Parsed nf = parse(".SH A\n.nf\ncode\n");
     REQUIRE(nf.diags.size() == 1);
-    CHECK(nf.diags[0].level == Level::error);
+    CHECK(nf.diags[0].level == Severity::error);
     CHECK(nf.diags[0].line == 2);
     CHECK(nf.diags[0].column == 2);
     CHECK(nf.diags[0].message == "no-fill mode opened with .nf here is not closed with .fi before the end of the file");
 
     Parsed ex_at_end = parse(".SH A\ntext\n.  EX\ncode\n.nf\nmore\n");
     REQUIRE(ex_at_end.diags.size() == 1);
-    CHECK(ex_at_end.diags[0].level == Level::error);
+    CHECK(ex_at_end.diags[0].level == Severity::error);
     CHECK(ex_at_end.diags[0].line == 3);
     CHECK(ex_at_end.diags[0].column == 4);
     CHECK(ex_at_end.diags[0].message.find("opened with .EX here is not closed with .EE") != std::string::npos);
@@ -120,7 +120,7 @@ TEST_CASE("unterminated .nf, .EX and .TS are reported with their line", "[roff][
     // A heading ends no-fill mode as a reader expects: only a warning.
     Parsed ex = parse(".SH A\n.EX\ncode\n.SH B\ntext\n");
     REQUIRE(ex.diags.size() == 1);
-    CHECK(ex.diags[0].level == Level::warning);
+    CHECK(ex.diags[0].level == Severity::warning);
     CHECK(ex.diags[0].line == 4);
     const Node* b = nullptr;
     for (const auto& c : ex.root->children)
@@ -130,7 +130,7 @@ TEST_CASE("unterminated .nf, .EX and .TS are reported with their line", "[roff][
 
     Parsed ts = parse(".SH A\n.TS\nl l.\na\tb\n.SH B\nafter\n");
     REQUIRE(ts.diags.size() == 1);
-    CHECK(ts.diags[0].level == Level::error);
+    CHECK(ts.diags[0].level == Severity::error);
     CHECK(ts.diags[0].line == 2);
     // The page goes on after the broken table.
     const Node* table = find(*ts.root, NodeType::table);

@@ -96,7 +96,7 @@ TEST_CASE("fix mode: a finding that cannot be placed is flagged instead, the oth
     CHECK(plan->patched.find(".\\\" FIXME: getdirent() is absent on x86-64 and arm64\n.BR getdirent ()\n") !=
           std::string::npos);
     REQUIRE(diags.size() == 1);
-    CHECK(diags[0].level == Level::warning);
+    CHECK(diags[0].level == Severity::warning);
     CHECK(diags[0].line == 18);
     CHECK(diags[0].message.find("[x86-only-statement] (getdirent-claim) cannot be written as text") !=
           std::string::npos);

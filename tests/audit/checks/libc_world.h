@@ -47,7 +47,7 @@ inline std::vector<Finding> run_libc_check(const std::string& id, const manpages
     for (const auto& check : make_all_checks())
         if (check->info().id == id) {
             known = true;
-            check->run(page, AuditContext{facts, libc}, findings);
+            audit::run_check(*check, check->info(), page, AuditContext{facts, libc}, findings);
         }
     REQUIRE(known);
     return findings;
