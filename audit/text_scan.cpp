@@ -240,4 +240,11 @@ bool speaks_of_existence(std::string_view sentence) {
     return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return contains_ci(sentence, w); });
 }
 
+bool speaks_of_arguments(std::string_view sentence) {
+    static constexpr std::string_view kWords[] = {
+        "argument", "parameter", "register", "calling convention", "padding", "aligned", "signature", "prototype",
+    };
+    return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return contains_ci(sentence, w); });
+}
+
 }  // namespace manaudit::audit
