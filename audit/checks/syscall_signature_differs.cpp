@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -52,9 +53,11 @@ bool is_padding_name(const std::string& name) {
            ((stem == "reg" || stem == "r") && stem.size() < name.size());
 }
 
-/// "offset_low" + "offset_high" (or _lo/_hi, offset1/offset2, in either
-/// order): the stem of two halves of one 64-bit argument, or empty.
-std::string halves_stem(const std::string& a, const std::string& b) {
+/// "offset_low" + "offset_high" (or _lo/_hi, offset1/offset2, bare
+/// high/low, in either order): two halves of one 64-bit argument, and the
+/// name they share (empty for bare halves); nullopt for other pairs.
+std::optional<std::string> halves_stem(const std::string& a, const std::string& b) {
+    if ((a == "high" && b == "low") || (a == "low" && b == "high")) return std::string();
     static const std::pair<std::string_view, std::string_view> kPairs[] = {
         {"_low", "_high"}, {"_lo", "_hi"}, {"1", "2"}, {"_1", "_2"}, {"_a", "_b"}};
     for (auto [x, y] : kPairs)
@@ -64,7 +67,7 @@ std::string halves_stem(const std::string& a, const std::string& b) {
                 a.substr(0, a.size() - first.size()) == b.substr(0, b.size() - second.size()))
                 return a.substr(0, a.size() - first.size());
         }
-    return {};
+    return std::nullopt;
 }
 
 std::vector<Argument> calling_form(const std::vector<archdata::KernelParam>& params, int kernel_bits) {
@@ -80,9 +83,8 @@ std::vector<Argument> calling_form(const std::vector<archdata::KernelParam>& par
         // Halves exist on 32-bit kernels, as 32-bit integers.
         if (kernel_bits == 32 && i + 1 < params.size() && is_half_type(p.type) && is_half_type(params[i + 1].type) &&
             !p.name.empty()) {
-            std::string stem = halves_stem(p.name, params[i + 1].name);
-            if (!stem.empty()) {
-                a.name = stem;
+            if (std::optional<std::string> stem = halves_stem(p.name, params[i + 1].name)) {
+                a.name = *stem;
                 a.kind = Argument::Kind::wide;
                 ++i;
             }
