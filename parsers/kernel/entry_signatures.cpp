@@ -14,7 +14,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+// ASCII only, without the locale: this runs over every byte of the sources.
+bool is_ident_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -177,7 +180,7 @@ std::vector<fs::path> arch_sources(const KernelTree& tree, const archdata::ArchI
 
 }  // namespace
 
-void find_signatures(std::string_view code, const std::string& source, const std::set<std::string>& wanted,
+void find_signatures(std::string_view code, const std::string& source, const NameSet& wanted,
                      std::map<std::string, archdata::EntrySignature>& found, std::set<std::string>& defined) {
     std::size_t at = 0;
     std::size_t statement_start = 0;  // after the last ';', '{' or '}'
@@ -201,7 +204,7 @@ void find_signatures(std::string_view code, const std::string& source, const std
         }
         const bool define_macro = word.starts_with("SYSCALL_DEFINE") && word.size() == 15 &&
                                   std::isdigit(static_cast<unsigned char>(word[14]));
-        if (!define_macro && !wanted.count(std::string(word))) {
+        if (!define_macro && !wanted.contains(word)) {
             at = end;
             continue;
         }
@@ -254,7 +257,7 @@ KernelSignatures read_kernel_signatures(const KernelTree& tree, const archdata::
                                         const std::map<std::string, std::string>& entry_by_call,
                                         Diagnostics& diags) {
     KernelSignatures out;
-    std::set<std::string> wanted, generic_wanted;
+    NameSet wanted, generic_wanted;
     for (const auto& [call, entry] : entry_by_call) {
         wanted.insert(entry);
         // `_llseek` is sys_llseek.
@@ -265,17 +268,25 @@ KernelSignatures read_kernel_signatures(const KernelTree& tree, const archdata::
     const SourceConfig config = arch_source_config(tree, arch);
     std::set<std::string> defined;
     // First as this configuration builds them; then, for entry points still
-    // missing, with the user's options (CONFIG_SYSVIPC) taken as set.
+    // missing, with the user's options (CONFIG_SYSVIPC) taken as set. Each
+    // file is read once; one that names no entry point is skipped.
     SourceConfig with_options = config;
     with_options.assume_options = true;
+    std::map<fs::path, std::string> texts;
     for (const SourceConfig* pass : {&config, static_cast<const SourceConfig*>(&with_options)}) {
-        std::set<std::string> missing;
+        NameSet missing;
         for (const std::string& name : wanted)
             if (!out.entries.count(name)) missing.insert(name);
         if (missing.empty()) break;
-        for (const fs::path& file : arch_sources(tree, arch, *pass))
-            find_signatures(active_source(read_file(file), *pass), relative(tree, file), missing, out.entries,
-                            defined);
+        for (const fs::path& file : arch_sources(tree, arch, *pass)) {
+            auto [it, fresh] = texts.try_emplace(file);
+            if (fresh) it->second = read_file(file);
+            const std::string& text = it->second;
+            if (text.find("SYSCALL_DEFINE") == std::string::npos && text.find("asmlinkage") == std::string::npos &&
+                text.find("sys_") == std::string::npos)
+                continue;
+            find_signatures(active_source(text, *pass), relative(tree, file), missing, out.entries, defined);
+        }
     }
 
     const fs::path syscalls_h = fs::path(tree.root) / "include" / "linux" / "syscalls.h";

@@ -3,6 +3,7 @@
 // declarations under arch/<ARCH>/, and include/linux/syscalls.h.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -15,6 +16,9 @@
 #include "parsers/kernel/source_conditions.h"
 
 namespace manaudit::kernel {
+
+/// Entry-point names, looked up by string_view without a copy.
+using NameSet = std::set<std::string, std::less<>>;
 
 /// One ABI's entry-point signatures.
 struct KernelSignatures {
@@ -33,7 +37,7 @@ KernelSignatures read_kernel_signatures(const KernelTree& tree, const archdata::
 /// `wanted`: `SYSCALL_DEFINEn(x, type, name, ...)` defines sys_x, and
 /// `[asmlinkage] long name(...)` declares or defines `name`. A definition
 /// replaces a declaration already found; otherwise the first one stays.
-void find_signatures(std::string_view code, const std::string& source, const std::set<std::string>& wanted,
+void find_signatures(std::string_view code, const std::string& source, const NameSet& wanted,
                      std::map<std::string, archdata::EntrySignature>& found, std::set<std::string>& defined);
 
 /// The configuration `arch` builds its kernel with, as far as signatures

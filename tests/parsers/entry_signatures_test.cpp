@@ -56,8 +56,8 @@ TEST_CASE("declarations, definitions and SYSCALL_DEFINEn, not calls", "[kernel][
                              "SYSCALL_DEFINE0(nothing)\n{\n}\n";
     std::map<std::string, archdata::EntrySignature> found;
     std::set<std::string> defined;
-    kernel::find_signatures(code, "arch/x/kernel/sys.c",
-                            {"sys_arm_advise", "sys_other", "sys_frob", "sys_nothing"}, found, defined);
+    const kernel::NameSet wanted = {"sys_arm_advise", "sys_other", "sys_frob", "sys_nothing"};
+    kernel::find_signatures(code, "arch/x/kernel/sys.c", wanted, found, defined);
     REQUIRE(found.count("sys_arm_advise"));
     CHECK(archdata::kernel_params_text(found["sys_arm_advise"].params) ==
           "int fd, int advice, loff_t offset, loff_t len");
