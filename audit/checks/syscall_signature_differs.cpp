@@ -256,7 +256,7 @@ void SyscallSignatureDiffersCheck::run(const manpages::Page& page, const AuditCo
         f.edit.kind = ProposedEdit::Kind::none;
         f.edit.line = doc.line;
         f.edit.flag_text = f.message;
-        f.edit.summary = fmt::format("Document the arch-specific argument order of {}", call);
+        f.edit.summary = fmt::format("Flag how the raw {} call takes its arguments on some arches", call);
         findings.push_back(std::move(f));
     }
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace manaudit::kernel {
@@ -131,22 +132,30 @@ struct Group {
 
 }  // namespace
 
+/// For a Kconfig symbol naming one of an arch's kernels by word size
+/// (X86_32, PPC64, SPARC64, 64BIT): whether it holds for `bits`; nullopt for
+/// any other symbol.
+std::optional<bool> word_size_symbol(std::string_view symbol, int bits) {
+    if (symbol == "64BIT" || symbol == "32BIT") return symbol == (bits == 64 ? "64BIT" : "32BIT");
+    std::string_view size = symbol.size() >= 3 ? symbol.substr(symbol.size() - 2) : std::string_view();
+    if (size != "32" && size != "64") return std::nullopt;
+    std::string_view family = symbol.substr(0, symbol.size() - 2);
+    if (family.ends_with('_')) family.remove_suffix(1);
+    if (family.empty() || family.find('_') != std::string_view::npos ||
+        !std::all_of(family.begin(), family.end(), [](char c) {
+            return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
+        }))
+        return std::nullopt;
+    return size == (bits == 64 ? "64" : "32");
+}
+
 bool SourceConfig::is_set(const std::string& name) const {
     if (defined.count(name)) return true;
     if (undefined.count(name)) return false;
     constexpr std::string_view prefix = "CONFIG_";
     if (!name.starts_with(prefix)) return false;
-    if (name == "CONFIG_32BIT" || name == "CONFIG_64BIT") return false;  // `defined` has the one that holds
     // CONFIG_<ARCH>32, CONFIG_<ARCH>_64: which of an arch's kernels this is.
-    std::string_view rest = std::string_view(name).substr(prefix.size());
-    std::string_view bits = rest.size() >= 3 ? rest.substr(rest.size() - 2) : std::string_view();
-    std::string_view family = rest.substr(0, rest.size() - bits.size());
-    if (family.ends_with('_')) family.remove_suffix(1);
-    bool word_size = (bits == "32" || bits == "64") && !family.empty() && family.find('_') == std::string_view::npos &&
-                     std::all_of(family.begin(), family.end(), [](char c) {
-                         return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
-                     });
-    if (word_size) return bits == (bits_per_long == 64 ? "64" : "32");
+    if (auto holds = word_size_symbol(std::string_view(name).substr(prefix.size()), bits_per_long)) return *holds;
     return assume_options;
 }
 
@@ -211,15 +220,11 @@ std::string active_source(std::string_view text, const SourceConfig& config) {
 }
 
 std::set<std::string> kconfig_selects(std::string_view kconfig, int bits) {
-    // Word-size symbols, as arch Kconfig files spell them.
     auto word_size_holds = [bits](std::string_view cond) {
-        bool negated = !cond.empty() && cond[0] == '!';
+        bool negated = cond.starts_with('!');
         if (negated) cond.remove_prefix(1);
-        bool is64 = cond.ends_with("64") || cond.ends_with("64BIT");
-        bool is32 = cond.ends_with("32") || cond.ends_with("32BIT");
-        if (!is64 && !is32) return false;
-        bool holds = is64 ? bits == 64 : bits == 32;
-        return negated ? !holds : holds;
+        std::optional<bool> holds = word_size_symbol(cond, bits);
+        return holds && *holds != negated;
     };
     std::map<std::string, std::set<std::string>> by_block;
     std::map<std::string, int> counts;
@@ -266,7 +271,11 @@ std::set<std::string> kconfig_selects(std::string_view kconfig, int bits) {
             most = n;
             main_block = name;
         }
-    return by_block[main_block];
+    // The entries for this word size's kernel (`config X86_32`) add theirs.
+    std::set<std::string> selects = by_block[main_block];
+    for (const auto& [name, symbols] : by_block)
+        if (name != main_block && word_size_holds(name)) selects.insert(symbols.begin(), symbols.end());
+    return selects;
 }
 
 }  // namespace manaudit::kernel

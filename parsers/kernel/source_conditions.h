@@ -32,9 +32,10 @@ bool condition_holds(std::string_view expression, const SourceConfig& config);
 std::string active_source(std::string_view text, const SourceConfig& config);
 
 /// The symbols an arch's Kconfig text `select`s for its main entry (the
-/// `config` block with the most selects), as CONFIG_ names. A `select X if
-/// COND` counts when COND is a word-size symbol that holds for `bits`
-/// ("64BIT", "X86_32", "!PPC64"); other conditions are left out.
+/// `config` block with the most selects) and for the entry naming this word
+/// size's kernel (`config X86_32`), as CONFIG_ names. A `select X if COND`
+/// counts when COND is a word-size symbol that holds for `bits` ("64BIT",
+/// "X86_32", "!PPC64"); other conditions are left out.
 std::set<std::string> kconfig_selects(std::string_view kconfig, int bits);
 
 }  // namespace manaudit::kernel
