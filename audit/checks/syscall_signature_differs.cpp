@@ -53,11 +53,20 @@ bool is_padding_name(const std::string& name) {
            ((stem == "reg" || stem == "r") && stem.size() < name.size());
 }
 
-/// "offset_low" + "offset_high" (or _lo/_hi, offset1/offset2, bare
-/// high/low, in either order): two halves of one 64-bit argument, and the
+/// "offset_low" + "offset_high" (or _lo/_hi, offset1/offset2, hi_off/lo_off,
+/// bare high/low, in either order): two halves of one 64-bit argument, and the
 /// name they share (empty for bare halves); nullopt for other pairs.
 std::optional<std::string> halves_stem(const std::string& a, const std::string& b) {
     if ((a == "high" && b == "low") || (a == "low" && b == "high")) return std::string();
+    // PA-RISC's hi_off, lo_off.
+    static const std::pair<std::string_view, std::string_view> kPrefixes[] = {{"hi_", "lo_"}, {"high_", "low_"}};
+    for (auto [x, y] : kPrefixes)
+        for (int flip = 0; flip < 2; ++flip) {
+            std::string_view first = flip ? y : x, second = flip ? x : y;
+            if (a.size() > first.size() && b.size() > second.size() && a.starts_with(first) &&
+                b.starts_with(second) && a.substr(first.size()) == b.substr(second.size()))
+                return a.substr(first.size());
+        }
     static const std::pair<std::string_view, std::string_view> kPairs[] = {
         {"_low", "_high"}, {"_lo", "_hi"}, {"1", "2"}, {"_1", "_2"}, {"_a", "_b"}};
     for (auto [x, y] : kPairs)

@@ -213,6 +213,17 @@ void find_signatures(std::string_view code, const std::string& source, const Nam
         std::string_view inside = code.substr(open + 1, close - open - 2);
         if (define_macro) {
             std::vector<std::string_view> args = split_args(inside);
+            // SYSCALL_DEFINEn takes n type-name pairs; a macro standing for
+            // some of them (SH's SC_ARG64(offset)) breaks the pairing.
+            const std::size_t declared = static_cast<std::size_t>(word[14] - '0');
+            const bool paired = args.size() == 2 * declared + 1 &&
+                                std::none_of(args.begin() + 1, args.end(), [](std::string_view a) {
+                                    return a.find('(') != std::string_view::npos;
+                                });
+            if (!paired || (declared == 0 && trimmed(args[0]).empty())) {
+                at = close;
+                continue;
+            }
             archdata::EntrySignature sig;
             sig.name = "sys_" + trimmed(args[0]);
             sig.source = source;
@@ -229,8 +240,17 @@ void find_signatures(std::string_view code, const std::string& source, const Nam
                 sig.name = std::string(word);
                 sig.source = source;
                 std::string params;
-                for (std::string_view arg : split_args(inside))
+                bool readable = true;
+                for (std::string_view arg : split_args(inside)) {
+                    // A macro that stands for parameters (SH's SC_ARG64(offset)
+                    // is two of them) or a function pointer: not read as text.
+                    if (arg.find('(') != std::string_view::npos) readable = false;
                     params += (params.empty() ? "" : ", ") + clean_type(arg);
+                }
+                if (!readable) {
+                    at = close;
+                    continue;
+                }
                 sig.params = archdata::parse_kernel_params(params);
                 record(found, defined, std::move(sig), code[next] == '{');
             }

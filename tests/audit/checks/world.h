@@ -157,11 +157,15 @@ inline std::vector<archdata::ArchFacts> signature_world() {
         } else {
             b.entry("frob_trunc", "sys_frob_trunc", trunc);
         }
-        // arm passes frob_ahead's 64-bit offset as bare halves: the same form.
+        // arm and powerpc pass frob_ahead's 64-bit offset as halves: the same form.
         b.syscall("frob_ahead", 225);
         if (which == "arm") {
             b.entry("frob_ahead", "arm_frob_ahead", "int fd, unsigned int high, unsigned int low, size_t count",
                     "arch/arm/kernel/sys_arm.c");
+            b.generic("frob_ahead", "int fd, loff_t offset, size_t count");
+        } else if (which == "powerpc") {
+            b.entry("frob_ahead", "ppc_frob_ahead", "int fd, u32 hi_offset, u32 lo_offset, size_t count",
+                    "arch/powerpc/kernel/sys_ppc32.c");
             b.generic("frob_ahead", "int fd, loff_t offset, size_t count");
         } else {
             b.entry("frob_ahead", "sys_frob_ahead", "int fd, loff_t offset, size_t count");
