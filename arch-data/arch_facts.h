@@ -50,6 +50,27 @@ struct MultiplexedCall {
     std::string header = {};  ///< where the call number is defined: "linux/net.h"
 };
 
+/// One parameter of a kernel entry point as the kernel source spells it
+/// (without `__user`).
+struct KernelParam {
+    std::string type = {};  ///< "loff_t", "const char *"
+    std::string name = {};  ///< "offset"; empty where the source leaves it unnamed
+};
+
+/// A kernel entry point's parameters, from its SYSCALL_DEFINEn or its
+/// declaration.
+struct EntrySignature {
+    std::string name = {};  ///< "sys_arm_fadvise64_64"
+    std::vector<KernelParam> params = {};
+    std::string source = {};  ///< where it was read, relative to the tree: "arch/arm/kernel/sys_arm.c"
+};
+
+/// "int fd, loff_t offset": the parameters as one C parameter list.
+std::string kernel_params_text(const std::vector<KernelParam>& params);
+/// The inverse of kernel_params_text: a last identifier after a type is the
+/// parameter's name ("unsigned long" and "struct stat *" are unnamed).
+std::vector<KernelParam> parse_kernel_params(const std::string& text);
+
 /// An integer constant; errnos are constants too, kept apart.
 struct Constant {
     std::string name;
@@ -90,6 +111,13 @@ struct ArchFacts {
     std::map<std::string, Constant> constants;   ///< by name
     std::map<std::string, StructLayout> structs; ///< by tag name
     std::map<std::string, MultiplexedCall> multiplexed;  ///< by call name
+    /// From the kernel source: the parameters of each entry point this ABI's
+    /// syscall table names, by entry name, where the source declares it.
+    std::map<std::string, EntrySignature> entry_signatures;
+    /// The kernel's generic signature of a call (`sys_<call>` as
+    /// include/linux/syscalls.h declares it for no particular arch), by call
+    /// name, kept only where this ABI's entry point is declared otherwise.
+    std::map<std::string, EntrySignature> generic_signatures;
 
     /// A numbered syscall, implemented or not.
     const Syscall* syscall(const std::string& name) const;
@@ -100,6 +128,10 @@ struct ArchFacts {
     const Constant* errno_value(const std::string& name) const;
     const Constant* constant(const std::string& name) const;
     const StructLayout* layout(const std::string& name) const;
+    /// The parameters of entry point `entry`, if known.
+    const EntrySignature* entry_signature(const std::string& entry) const;
+    /// The generic signature of `call` when this ABI's entry differs from it.
+    const EntrySignature* generic_signature(const std::string& call) const;
 };
 
 /// "6.12.117" -> "6.12": the kernel series readers and patches name.

@@ -32,6 +32,9 @@ struct ArchInfo {
     std::string_view syscall_table = {};
     std::string_view table_abis = {};  ///< ABI column values that belong to this ABI: "common 64"
     std::int64_t number_offset = 0; ///< added to table numbers: 4000 for MIPS o32
+    /// The kernel's word size where it is not the ABI's (x32 and n32 run on a
+    /// 64-bit kernel); 0 means word_bits.
+    int kernel_word_bits = 0;
 };
 
 /// All ABIs, in table order (the order of every per-arch output).

@@ -51,7 +51,39 @@ void write_constants(pugi::xml_node parent, const char* list, const char* item,
     }
 }
 
+// Entry-point parameter lists: `key` names the map's key attribute ("call"
+// for generic signatures), omitted when it is the entry's name.
+void write_signatures(pugi::xml_node parent, const char* list, const char* key,
+                      const std::map<std::string, EntrySignature>& signatures) {
+    if (signatures.empty()) return;
+    pugi::xml_node node = parent.append_child(list);
+    node.append_attribute("count") = static_cast<unsigned long long>(signatures.size());
+    for (const auto& [name, sig] : signatures) {
+        pugi::xml_node e = node.append_child("entry");
+        if (key) e.append_attribute(key) = name.c_str();
+        e.append_attribute("name") = sig.name.c_str();
+        e.append_attribute("params") = kernel_params_text(sig.params).c_str();
+        e.append_attribute("source") = sig.source.c_str();
+    }
+}
+
 // --- reading -----------------------------------------------------------
+
+// Optional: only data made from a kernel source tree has them.
+void read_signatures(XmlReader& r, pugi::xml_node root, const char* list, const char* key,
+                     std::map<std::string, EntrySignature>& out) {
+    pugi::xml_node node = root.child(list);
+    if (!node) return;
+    for (pugi::xml_node e : node.children("entry")) {
+        EntrySignature sig;
+        sig.name = r.required(e, "name");
+        sig.params = parse_kernel_params(e.attribute("params").value());
+        sig.source = r.required(e, "source");
+        std::string map_key = key ? r.required(e, key) : sig.name;
+        out[map_key] = std::move(sig);
+    }
+    r.check_count(node, out.size());
+}
 
 void read_constants(XmlReader& r, pugi::xml_node root, const char* list, const char* item,
                     std::map<std::string, Constant>& out) {
@@ -121,6 +153,8 @@ std::string to_xml(const ArchFacts& facts) {
             e.append_attribute("header") = m.header.c_str();
         }
     }
+    write_signatures(root, "entry-points", nullptr, facts.entry_signatures);
+    write_signatures(root, "generic-entry-points", "call", facts.generic_signatures);
     write_constants(root, "errnos", "errno", facts.errnos);
     write_constants(root, "constants", "constant", facts.constants);
 
@@ -216,6 +250,8 @@ std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::stri
         }
         r.check_count(list, facts.multiplexed.size());
     }
+    read_signatures(r, root, "entry-points", nullptr, facts.entry_signatures);
+    read_signatures(r, root, "generic-entry-points", "call", facts.generic_signatures);
     read_constants(r, root, "errnos", "errno", facts.errnos);
     read_constants(r, root, "constants", "constant", facts.constants);
 

@@ -128,7 +128,9 @@ bool already_documented(const manpages::Page& page, const DocumentedQuery& query
 
     // The fact's own block (a tagged paragraph is one block, tag and body):
     // all of it is about the fact.
-    if (own && !query.about_existence && covers(coverage_of(visible_text(*own)), query, true)) return true;
+    if (own && !query.about_existence && !query.about_arguments &&
+        covers(coverage_of(visible_text(*own)), query, true))
+        return true;
     if (own && in_arch_subsection(*own)) return true;
 
     // Sentences about the fact, anywhere on the page: what they name
@@ -141,6 +143,7 @@ bool already_documented(const manpages::Page& page, const DocumentedQuery& query
         for (const auto& sentence : visible_sentences(b)) {
             if (!query.only_subject && !sentence_names_fact(sentence, query)) continue;
             if (query.about_existence && !speaks_of_existence(sentence)) continue;
+            if (query.about_arguments && !speaks_of_arguments(sentence)) continue;
             Coverage c = coverage_of(sentence);
             if (covers(c, query, true)) return true;
             naming.abis.insert(c.abis.begin(), c.abis.end());
@@ -150,7 +153,7 @@ bool already_documented(const manpages::Page& page, const DocumentedQuery& query
 
     // STANDARDS/HISTORY in either generation's form: a terse statement naming
     // the architectures the page's calls belong to documents them.
-    if (is_page_subject(page, query)) {
+    if (!query.about_arguments && is_page_subject(page, query)) {
         for (const auto& b : page.blocks) {
             if (!is_visible(b) || !is_platform_section(b.section)) continue;
             for (const auto& sentence : visible_sentences(b)) {

@@ -28,6 +28,11 @@ struct DocumentedQuery {
     /// "on i386, somewhat later on other architectures" dates a call, and
     /// "on some architectures ... in the vDSO" speaks of speed.
     bool about_existence = false;
+    /// When true, a sentence documents the fact only if it speaks of how the
+    /// call takes its arguments ("the order of the arguments", "register
+    /// pairs"): "on some architectures there is no ipc()" speaks of another
+    /// matter. A terse STANDARDS line placing the call does not count either.
+    bool about_arguments = false;
     /// The fact is the page's only subject (its only call): every sentence
     /// of the page speaks of it, named or not ("On many other architectures
     /// it does not exist").

@@ -10,6 +10,7 @@
 #include "audit/checks/struct_layout_differs.h"
 #include "audit/checks/syscall_missing_on_arch.h"
 #include "audit/checks/syscall_newer_than_facts.h"
+#include "audit/checks/syscall_signature_differs.h"
 #include "audit/checks/syscalls_table_notes.h"
 #include "audit/checks/wrapper_claim.h"
 #include "audit/checks/x86_only_statement.h"
@@ -30,6 +31,7 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<PrototypeMismatchCheck>());
     checks.push_back(std::make_unique<HeaderMissingOnArchCheck>());
     checks.push_back(std::make_unique<WrapperClaimCheck>());
+    checks.push_back(std::make_unique<SyscallSignatureDiffersCheck>());
     return checks;
 }
 

@@ -257,4 +257,11 @@ bool speaks_of_existence(std::string_view sentence) {
     return says_implemented(sentence) || contains_any_lowercase(sentence, kWords);
 }
 
+bool speaks_of_arguments(std::string_view sentence) {
+    static constexpr std::string_view kWords[] = {
+        "argument", "parameter", "register", "calling convention", "padding", "aligned", "signature", "prototype",
+    };
+    return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return contains_ci(sentence, w); });
+}
+
 }  // namespace manaudit::audit

@@ -48,4 +48,8 @@ std::set<std::string> abis_of_word_size_families(std::string_view text);
 /// about the vDSO speaks of speed, not of existence.
 bool speaks_of_existence(std::string_view sentence);
 
+/// True when a sentence speaks of how a call takes its arguments: their
+/// order, number, registers or padding.
+bool speaks_of_arguments(std::string_view sentence);
+
 }  // namespace manaudit::audit

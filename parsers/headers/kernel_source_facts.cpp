@@ -5,6 +5,7 @@
 
 #include "parsers/headers/clang_parse.h"
 #include "parsers/headers/probe_source.h"
+#include "parsers/kernel/entry_signatures.h"
 #include "parsers/kernel/syscall_table.h"
 
 namespace manaudit::headers {
@@ -86,6 +87,12 @@ void apply_kernel_source(CXIndex index, const archdata::ArchInfo& arch, const st
         s.compat_entry = it->second.compat_entry;
         s.implemented = !kernel::is_unimplemented_entry(s.entry);
     }
+    std::map<std::string, std::string> entry_by_call;
+    for (const auto& [name, s] : facts.syscalls)
+        if (s.implemented && !s.entry.empty()) entry_by_call[name] = s.entry;
+    kernel::KernelSignatures signatures = kernel::read_kernel_signatures(tree, arch, entry_by_call, diags);
+    facts.entry_signatures = std::move(signatures.entries);
+    facts.generic_signatures = std::move(signatures.generic);
 }
 
 void add_multiplexed_calls(archdata::ArchFacts& facts, const std::vector<archdata::MultiplexedCall>& calls) {

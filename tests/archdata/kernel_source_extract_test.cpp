@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "arch-data/arch_table.h"
+#include "arch-data/store.h"
 #include "parsers/headers/header_extractor.h"
 #include "parsers/kernel/kernel_tree.h"
 
@@ -120,4 +121,46 @@ TEST_CASE("an arch with a table of its own never falls back to the asm-generic l
     CHECK(said);
     REQUIRE(r.facts);
     for (const auto& [name, s] : r.facts->syscalls) CHECK(s.entry.empty());
+}
+
+TEST_CASE("entry-point signatures: the arch's own definition, else syscalls.h under its configuration",
+          "[extract][kernel][signatures]") {
+    archdata::ArchFacts i386 = extract_with_source("i386");
+    // Declared although the arch selects the syscall wrapper.
+    const archdata::EntrySignature* read = i386.entry_signature("sys_read");
+    REQUIRE(read);
+    CHECK(archdata::kernel_params_text(read->params) == "unsigned int fd, char *buf, size_t count");
+    CHECK(read->source == "include/linux/syscalls.h");
+    // The native definition, not the compat one.
+    const archdata::EntrySignature* trunc = i386.entry_signature("sys_ia32_truncate64");
+    REQUIRE(trunc);
+    CHECK(archdata::kernel_params_text(trunc->params) ==
+          "const char *filename, unsigned long offset_low, unsigned long offset_high");
+    CHECK(trunc->source == "arch/x86/kernel/sys_ia32.c");
+    const archdata::EntrySignature* generic_trunc = i386.generic_signature("truncate64");
+    REQUIRE(generic_trunc);
+    CHECK(archdata::kernel_params_text(generic_trunc->params) == "const char *path, loff_t length");
+    // i386 selects CLONE_BACKWARDS: its sys_clone is not the generic one.
+    REQUIRE(i386.entry_signature("sys_clone"));
+    CHECK(archdata::kernel_params_text(i386.entry_signature("sys_clone")->params) ==
+          "unsigned long, unsigned long, int *, unsigned long, int *");
+    REQUIRE(i386.generic_signature("clone"));
+    CHECK(archdata::kernel_params_text(i386.generic_signature("clone")->params) ==
+          "unsigned long, unsigned long, int *, int *, unsigned long");
+    CHECK_FALSE(i386.generic_signature("read"));
+
+    archdata::ArchFacts x86_64 = extract_with_source("x86_64");
+    REQUIRE(x86_64.entry_signature("sys_clone"));
+    CHECK_FALSE(x86_64.generic_signature("clone"));
+    CHECK_FALSE(x86_64.entry_signature("sys_ia32_truncate64"));
+    // A reserved slot has no entry point to describe.
+    CHECK_FALSE(x86_64.entry_signature("sys_ni_syscall"));
+
+    // Written and read back unchanged.
+    Diagnostics diags;
+    auto back = archdata::parse_arch_xml(archdata::to_xml(i386), "i386.xml", diags);
+    REQUIRE(back);
+    CHECK(archdata::to_xml(*back) == archdata::to_xml(i386));
+    CHECK(back->entry_signatures.size() == i386.entry_signatures.size());
+    CHECK(back->generic_signatures.size() == i386.generic_signatures.size());
 }

@@ -68,6 +68,20 @@ public:
         facts_.structs[name] = l;
         return *this;
     }
+    /// The kernel entry point of `call` with its parameters ("int fd, loff_t
+    /// offset"), as extraction from a kernel tree records it.
+    FactsBuilder& entry(const std::string& call, const std::string& entry, const std::string& params,
+                        const std::string& source = "include/linux/syscalls.h") {
+        facts_.syscalls[call].entry = entry;
+        facts_.entry_signatures[entry] = {entry, archdata::parse_kernel_params(params), source};
+        return *this;
+    }
+    /// The kernel's generic signature of `call`, recorded where the ABI's entry differs.
+    FactsBuilder& generic(const std::string& call, const std::string& params) {
+        facts_.generic_signatures[call] = {"sys_" + call, archdata::parse_kernel_params(params),
+                                           "include/linux/syscalls.h"};
+        return *this;
+    }
     archdata::ArchFacts build() const { return facts_; }
 
 private:

@@ -21,7 +21,7 @@ TEST_CASE("every check has a unique kebab-case id and a description", "[audit][e
         CHECK_FALSE(info.description.empty());
         CHECK(find_check_info(id) != nullptr);
     }
-    CHECK(ids.size() == 12);
+    CHECK(ids.size() == 13);
     CHECK(find_check_info("no-such-check") == nullptr);
 }
 

@@ -38,6 +38,7 @@ std::vector<manaudit::archdata::ArchFacts> world_named(const std::string& name) 
         {"x86-64-and-arm64", world_x86_64_and_arm64},
         {"generic", generic_world},
         {"table", table_world},
+        {"signatures", signature_world},
     };
     auto it = worlds.find(name);
     if (it == worlds.end()) throw std::runtime_error("no facts world named '" + name + "'");

@@ -125,4 +125,64 @@ inline std::vector<archdata::ArchFacts> table_world() {
     return world;
 }
 
+/// Five ABIs with the kernel entry points of two raw calls: arm takes
+/// frob_advise's advice second, i386 passes its 64-bit offset as two halves
+/// (the same calling form), powerpc pads before frob_trunc's 64-bit length,
+/// and the 64-bit ABIs use the generic entry points.
+inline std::vector<archdata::ArchFacts> signature_world() {
+    const std::string advise = "int fd, loff_t offset, loff_t len, int advice";
+    const std::string trunc = "const char *path, loff_t length";
+    std::vector<archdata::ArchFacts> world;
+    for (const char* id : {"x86_64", "i386", "arm64", "arm", "powerpc"}) {
+        FactsBuilder b(id);
+        b.syscall("read", 63).syscall("frob_advise", 223).syscall("frob_trunc", 193).syscall("frob_mask", 126);
+        b.entry("read", "sys_read", "unsigned int fd, char *buf, size_t count");
+        const std::string which = id;
+        if (which == "arm") {
+            b.entry("frob_advise", "sys_arm_frob_advise", "int fd, int advice, loff_t offset, loff_t len",
+                    "arch/arm/kernel/sys_arm.c");
+            b.generic("frob_advise", advise);
+        } else if (which == "i386") {
+            b.entry("frob_advise", "sys_ia32_frob_advise",
+                    "int fd, __u32 offset_low, __u32 offset_high, __u32 len_low, __u32 len_high, int advice",
+                    "arch/x86/kernel/sys_ia32.c");
+            b.generic("frob_advise", advise);
+        } else {
+            b.entry("frob_advise", "sys_frob_advise", advise);
+        }
+        if (which == "powerpc") {
+            b.entry("frob_trunc", "sys_ppc_frob_trunc",
+                    "const char *path, u32 reg4, unsigned long len1, unsigned long len2",
+                    "arch/powerpc/kernel/sys_ppc32.c");
+            b.generic("frob_trunc", trunc);
+        } else {
+            b.entry("frob_trunc", "sys_frob_trunc", trunc);
+        }
+        // arm and powerpc pass frob_ahead's 64-bit offset as halves: the same form.
+        b.syscall("frob_ahead", 225);
+        if (which == "arm") {
+            b.entry("frob_ahead", "arm_frob_ahead", "int fd, unsigned int high, unsigned int low, size_t count",
+                    "arch/arm/kernel/sys_arm.c");
+            b.generic("frob_ahead", "int fd, loff_t offset, size_t count");
+        } else if (which == "powerpc") {
+            b.entry("frob_ahead", "ppc_frob_ahead", "int fd, u32 hi_offset, u32 lo_offset, size_t count",
+                    "arch/powerpc/kernel/sys_ppc32.c");
+            b.generic("frob_ahead", "int fd, loff_t offset, size_t count");
+        } else {
+            b.entry("frob_ahead", "sys_frob_ahead", "int fd, loff_t offset, size_t count");
+        }
+        // powerpc routes frob_mask and two other calls to a stub that only
+        // says "not implemented": not a signature of frob_mask.
+        if (which == "powerpc") {
+            b.syscall("frob_old1", 300).syscall("frob_old2", 301);
+            for (const char* call : {"frob_mask", "frob_old1", "frob_old2"}) b.entry(call, "sys_nis_stub", "");
+            b.generic("frob_mask", "int how, unsigned long *set, unsigned long *oset");
+        } else {
+            b.entry("frob_mask", "sys_frob_mask", "int how, unsigned long *set, unsigned long *oset");
+        }
+        world.push_back(b.build());
+    }
+    return world;
+}
+
 }  // namespace manaudit::audit::testing
