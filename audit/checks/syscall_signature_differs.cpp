@@ -236,7 +236,6 @@ void SyscallSignatureDiffersCheck::run(const manpages::Page& page, const AuditCo
         if (already_documented(page, query)) continue;
 
         Finding f;
-        f.check_id = "syscall-signature-differs";
         f.page = page.path;
         f.line = doc.line;
         f.subject = call;

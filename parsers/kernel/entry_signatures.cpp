@@ -312,7 +312,7 @@ KernelSignatures read_kernel_signatures(const KernelTree& tree, const archdata::
     const fs::path syscalls_h = fs::path(tree.root) / "include" / "linux" / "syscalls.h";
     const std::string text = read_file(syscalls_h);
     if (text.empty()) {
-        diags.push_back({syscalls_h.string(), 0, 0, Level::error,
+        diags.push_back({syscalls_h.string(), 0, 0, Severity::error,
                          "cannot read the kernel's syscall declarations; entry-point signatures unknown"});
         return out;
     }

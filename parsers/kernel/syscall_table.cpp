@@ -22,8 +22,12 @@ std::vector<std::string_view> columns(std::string_view line) {
 
 }  // namespace
 
+// sys_ni_syscall everywhere; SPARC's own stub, sys_nis_syscall, also only
+// logs the attempt and returns ENOSYS.
 bool is_unimplemented_entry(std::string_view entry) {
-    return entry.empty() || entry == "sys_ni_syscall" || entry.ends_with("/sys_ni_syscall");
+    for (std::string_view stub : {"sys_ni_syscall", "sys_nis_syscall"})
+        if (entry == stub || (entry.ends_with(stub) && entry[entry.size() - stub.size() - 1] == '/')) return true;
+    return entry.empty();
 }
 
 std::vector<TableEntry> parse_syscall_table(std::string_view text, const std::string& path, Diagnostics& diags) {
