@@ -13,6 +13,14 @@ namespace manaudit::manpages::detail {
 
 namespace {
 
+// libarchive may have no message for a failure (a stream that is not an
+// archive at all): NULL then, which must not reach fmt.
+std::string archive_problem(archive* a) {
+    const char* message = archive_error_string(a);
+    return message ? message : "not a tar archive, or a damaged one";
+}
+
+
 /// One stored entry, keyed by its path relative to the top folder.
 struct ArchivedFile {
     std::string raw;          ///< bytes as stored (maybe gzip)
@@ -90,7 +98,7 @@ public:
         archive_read_support_format_tar(a);
         archive_read_support_format_gnutar(a);
         if (archive_read_open_filename(a, tarball_.c_str(), 1 << 16) != ARCHIVE_OK) {
-            error(fmt::format("cannot open archive: {}", archive_error_string(a)));
+            error(fmt::format("cannot open archive: {}", archive_problem(a)));
             archive_read_free(a);
             return tree;
         }
@@ -100,7 +108,7 @@ public:
             int rc = archive_read_next_header(a, &entry);
             if (rc == ARCHIVE_EOF) break;
             if (rc == ARCHIVE_FATAL) {
-                error(fmt::format("cannot read archive: {}", archive_error_string(a)));
+                error(fmt::format("cannot read archive: {}", archive_problem(a)));
                 break;
             }
             if (!take_entry(a, entry, entries)) break;
@@ -185,7 +193,7 @@ private:
             la_ssize_t n = archive_read_data(a, buffer, sizeof buffer);
             if (n == 0) return Read::ok;
             if (n < 0) {
-                error(fmt::format("cannot read entry: {}", archive_error_string(a)), tarball_ + ":" + name);
+                error(fmt::format("cannot read entry: {}", archive_problem(a)), tarball_ + ":" + name);
                 return n == ARCHIVE_FATAL ? Read::stop : Read::skip;
             }
             raw.append(buffer, static_cast<std::size_t>(n));

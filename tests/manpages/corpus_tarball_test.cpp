@@ -179,3 +179,22 @@ TEST_CASE("a hard link entry is an alias of the entry it links to", "[corpus][ta
     CHECK(find_page(corpus, "man2/open.2")->aliases == Paths{"man2/creat.2", "man2/open64.2", "man2/openat.2"});
     CHECK(find_page(corpus, "man2/open64.2") == nullptr);
 }
+
+// A gzip stream that holds no tar archive: libarchive fails with no message,
+// which once reached fmt as a null string (found by fuzz_corpus).
+TEST_CASE("a compressed file that is not a tar archive and has no library message is one error",
+          "[corpus][tarball]") {
+    const std::string input = std::string(MANAUDIT_SOURCE_DIR) +
+                              "/tests/fixtures/fuzz/fuzz_corpus/gzip-not-tar-no-message.bin";
+    REQUIRE(std::filesystem::exists(input));
+    TempDir tmp;
+    std::string tarball = tmp / "release.tar.gz";
+    std::filesystem::copy_file(input, tarball);
+
+    Corpus corpus = read_corpus({tarball});
+
+    CHECK(corpus.pages.empty());
+    REQUIRE(corpus.diagnostics.size() == 1);
+    CHECK(corpus.diagnostics[0].file == tarball);
+    CHECK_FALSE(corpus.diagnostics[0].message.empty());
+}
