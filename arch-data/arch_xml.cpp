@@ -184,22 +184,9 @@ std::string to_xml(const ArchFacts& facts) {
 
 std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::string& path, Diagnostics& diags) {
     pugi::xml_document doc;
-    pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default);
     XmlReader r{path, text, diags};
-    if (!parsed) {
-        diags.push_back({path, r.line_of(parsed.offset), 0, Severity::error,
-                         std::string("malformed arch-data XML: ") + parsed.description()});
-        return std::nullopt;
-    }
-    pugi::xml_node root = doc.child("arch-data");
-    if (!root) {
-        diags.push_back({path, 0, 0, Severity::error, "not an arch-data file: no <arch-data> root element"});
-        return std::nullopt;
-    }
-    if (std::string(root.attribute("format").value()) != kFormat) {
-        r.error(root, std::string("unsupported arch-data format '") + root.attribute("format").value() + "'");
-        return std::nullopt;
-    }
+    pugi::xml_node root = r.load_root(doc, "arch-data", "arch-data", "an arch-data", kFormat);
+    if (!root) return std::nullopt;
     ArchFacts facts;
     Provenance& p = facts.provenance;
     p.arch_id = r.required(root, "arch");

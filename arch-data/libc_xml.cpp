@@ -165,22 +165,9 @@ std::string to_xml(const LibcFacts& facts) {
 
 std::optional<LibcFacts> parse_libc_xml(const std::string& text, const std::string& path, Diagnostics& diags) {
     pugi::xml_document doc;
-    pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default);
     XmlReader r{path, text, diags};
-    if (!parsed) {
-        diags.push_back({path, r.line_of(parsed.offset), 0, Severity::error,
-                         std::string("malformed C-library data XML: ") + parsed.description()});
-        return std::nullopt;
-    }
-    pugi::xml_node root = doc.child("libc-data");
-    if (!root) {
-        diags.push_back({path, 0, 0, Severity::error, "not a C-library data file: no <libc-data> root element"});
-        return std::nullopt;
-    }
-    if (std::string(root.attribute("format").value()) != kFormat) {
-        r.error(root, std::string("unsupported C-library data format '") + root.attribute("format").value() + "'");
-        return std::nullopt;
-    }
+    pugi::xml_node root = r.load_root(doc, "libc-data", "C-library data", "a C-library data", kFormat);
+    if (!root) return std::nullopt;
     LibcFacts facts;
     LibcProvenance& p = facts.provenance;
     p.arch_id = r.required(root, "arch");

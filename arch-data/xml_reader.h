@@ -100,6 +100,31 @@ struct XmlReader {
             error(list, std::string("<") + list.name() + "> says count=" + list.attribute("count").value() +
                             " but holds " + std::to_string(held) + " (truncated?)");
     }
+
+    /// Parses `text` into `doc` and returns its <root> element, or an empty
+    /// node after saying why: not XML, another root, or another format.
+    /// `kind` names the file in messages ("arch-data", "C-library data");
+    /// `a_kind` with its article ("an arch-data").
+    pugi::xml_node load_root(pugi::xml_document& doc, const char* root_name, const std::string& kind,
+                             const std::string& a_kind, const char* format) {
+        pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default);
+        if (!parsed) {
+            diags.push_back({path, line_of(parsed.offset), 0, Severity::error,
+                             "malformed " + kind + " XML: " + parsed.description()});
+            return {};
+        }
+        pugi::xml_node root = doc.child(root_name);
+        if (!root) {
+            diags.push_back({path, 0, 0, Severity::error,
+                             "not " + a_kind + " file: no <" + root_name + "> root element"});
+            return {};
+        }
+        if (std::string(root.attribute("format").value()) != format) {
+            error(root, "unsupported " + kind + " format '" + root.attribute("format").value() + "'");
+            return {};
+        }
+        return root;
+    }
 };
 
 }  // namespace manaudit::archdata
