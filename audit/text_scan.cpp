@@ -15,6 +15,25 @@ namespace {
 // What std::tolower does in the "C" locale manaudit runs in, without a call per byte.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// Where `needle` starts in `text` at or after `from`, in any case; npos if
+// nowhere. Only positions holding its first letter, in either case, are
+// compared further.
+std::size_t find_ci(std::string_view text, std::string_view needle, std::size_t from) {
+    if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+    if (needle.size() > text.size()) return std::string_view::npos;
+    const char lower = ascii_lower(needle.front());
+    const char upper = lower >= 'a' && lower <= 'z' ? char(lower - 'a' + 'A') : lower;
+    const std::string_view rest = needle.substr(1);
+    for (std::size_t at = from; at + needle.size() <= text.size(); ++at) {
+        const char c = text[at];
+        if (c != lower && c != upper) continue;
+        std::size_t k = 0;
+        while (k < rest.size() && ascii_lower(text[at + 1 + k]) == ascii_lower(rest[k])) ++k;
+        if (k == rest.size()) return at;
+    }
+    return std::string_view::npos;
+}
+
 // Whether `text`, in any case, holds one of `phrases` (written in lower
 // case): the text is lowered once, not once a phrase.
 bool contains_any_lowercase(std::string_view text, std::span<const std::string_view> phrases) {
@@ -109,21 +128,7 @@ bool contains_identifier(std::string_view text, std::string_view word) {
 }
 
 bool contains_ci(std::string_view text, std::string_view needle) {
-    if (needle.empty()) return true;
-    if (needle.size() > text.size()) return false;
-    // Only positions holding the first letter, in either case, are compared further.
-    const char lower = ascii_lower(needle.front());
-    const char upper = lower >= 'a' && lower <= 'z' ? char(lower - 'a' + 'A') : lower;
-    const std::string_view rest = needle.substr(1);
-    const std::size_t last = text.size() - needle.size();
-    for (std::size_t at = 0; at <= last; ++at) {
-        const char c = text[at];
-        if (c != lower && c != upper) continue;
-        std::size_t k = 0;
-        while (k < rest.size() && ascii_lower(text[at + 1 + k]) == ascii_lower(rest[k])) ++k;
-        if (k == rest.size()) return true;
-    }
-    return false;
+    return find_ci(text, needle, 0) != std::string_view::npos;
 }
 
 std::vector<std::string> function_refs(std::string_view text) {
@@ -225,15 +230,6 @@ std::set<std::string> abis_of_word_size_families(std::string_view text) {
 }
 
 namespace {
-
-// Where `needle` starts in `text` at or after `from`, in any case; npos if nowhere.
-std::size_t find_ci(std::string_view text, std::string_view needle, std::size_t from) {
-    for (std::size_t at = from; at + needle.size() <= text.size(); ++at)
-        if (std::equal(needle.begin(), needle.end(), text.begin() + static_cast<std::ptrdiff_t>(at),
-                       [](char a, char b) { return ascii_lower(a) == ascii_lower(b); }))
-            return at;
-    return std::string_view::npos;
-}
 
 // "implement" says where a call exists ("only x86 implements it"), but not
 // in a purpose clause: "(ab)use registers in order to implement pipe()"
