@@ -56,6 +56,7 @@ constexpr ReplacementRow kReplacements[] = {
     {"pause", "rt_sigsuspend"},            // an empty-handed sigsuspend(2)
     {"alarm", "setitimer"},                // ITIMER_REAL
     {"time", "clock_gettime clock_gettime64"},  // CLOCK_REALTIME, in the vDSO where there is one
+    {"signal", "rt_sigaction sigaction"},  // with SA_RESTART, as the C library's signal() does
     {"getrlimit", "prlimit64"},
     {"setrlimit", "prlimit64"},
     {"nice", "setpriority"},

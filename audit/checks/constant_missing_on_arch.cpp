@@ -11,6 +11,7 @@
 #include "audit/documented.h"
 #include "audit/evidence.h"
 #include "audit/libc_view.h"
+#include "audit/page_statements.h"
 #include "audit/text_scan.h"
 #include "audit/x86_claims.h"
 
@@ -106,6 +107,11 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
         f.line = ref->line;
         f.subject = name;
         f.message = fmt::format("{} is not defined on {}", name, join_ids(missing));
+        // A paragraph making the constant depend on a kernel option leaves the
+        // reader to think configuring the kernel is enough; there it is not.
+        const std::string option = kernel_option_in_item(page, query.block);
+        if (!option.empty())
+            f.message += fmt::format("; the page makes it depend on {}, which does not define it there", option);
         for (const auto& af : facts) {
             f.evidence.push_back(constant_evidence(af, name));
             const archdata::LibcFacts* libc = libc_of(context, arch_id(af));
@@ -117,6 +123,8 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
         f.edit.flag_text = f.message;
         f.edit.section = "NOTES";
         f.edit.new_text = fmt::format(".B {}\nis not defined on {}.\n", name, join_display(missing));
+        if (!option.empty())
+            f.edit.new_text += fmt::format("There, configuring the kernel with\n.B {}\ndoes not provide it.\n", option);
         f.edit.summary = fmt::format("Note the architectures without {}", name);
         findings.push_back(std::move(f));
     }

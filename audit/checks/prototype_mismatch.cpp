@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -27,7 +29,43 @@ using cdecl::TypeRole;
 
 struct Comparison {
     std::vector<std::string> problems;
+    /// Every problem is an integer type the page writes narrower than the
+    /// C library does (unsigned short for unsigned long): a program written
+    /// from the page passes and receives the same values.
+    bool only_widening = true;
 };
+
+/// An integer type's conversion rank and signedness, from its meaning
+/// ("unsigned short"); nullopt for anything but a plain integer type.
+struct IntegerType {
+    int rank = 0;
+    bool is_unsigned = false;
+};
+
+std::optional<IntegerType> integer_type(const std::string& meaning) {
+    std::istringstream words(meaning);
+    IntegerType t;
+    int longs = 0;
+    bool any = false;
+    for (std::string w; words >> w;) {
+        if (w == "unsigned") t.is_unsigned = true;
+        else if (w == "signed") {}
+        else if (w == "char") t.rank = 1;
+        else if (w == "short") t.rank = 2;
+        else if (w == "long") ++longs;
+        else if (w != "int") return std::nullopt;
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    if (t.rank == 0) t.rank = longs == 0 ? 3 : 3 + longs;
+    return t;
+}
+
+// Value-preserving: every value of `narrow` is one of `wide`.
+bool widens(const std::string& narrow, const std::string& wide) {
+    auto n = integer_type(narrow), w = integer_type(wide);
+    return n && w && w->rank > n->rank && (n->is_unsigned || !w->is_unsigned);
+}
 
 /// The documented type's meaning on this ABI, or nullopt when it names a
 /// type this C library does not define (then it cannot be judged).
@@ -76,11 +114,14 @@ std::string glibc_type(const archdata::LibcType& t) {
 Comparison compare(const manpages::Prototype& doc, const archdata::LibcFunction& fn, const View& libc) {
     Comparison c;
     if (auto ret = documented_meaning(doc.return_type, TypeRole::result, libc);
-        ret && !type_fits(*ret, fn.result, TypeRole::result))
+        ret && !type_fits(*ret, fn.result, TypeRole::result)) {
         c.problems.push_back(fmt::format("returns {}, glibc {}", doc.return_type, glibc_type(fn.result)));
+        c.only_widening = c.only_widening && widens(*ret, declared_meaning(fn.result.canonical, TypeRole::result));
+    }
     const std::size_t documented = doc.params.size(), fixed = fn.params.size();
     // `int sigreturn(...)`: the page leaves the parameters unspecified.
     if (doc.variadic && documented == 0) return c;
+    const std::size_t problems_before_count = c.problems.size();
     if (documented < fixed) {
         c.problems.push_back(fmt::format("has {} parameter{}, glibc {}{}", documented, documented == 1 ? "" : "s",
                                          fixed, fn.variadic ? " and ..." : ""));
@@ -89,6 +130,7 @@ Comparison compare(const manpages::Prototype& doc, const archdata::LibcFunction&
     } else if (doc.variadic && !fn.variadic) {
         c.problems.push_back(fmt::format("is variadic, glibc's is not ({} parameters)", fixed));
     }
+    if (c.problems.size() != problems_before_count) c.only_widening = false;
     for (std::size_t i = 0; i < std::min(documented, fixed); ++i) {
         const manpages::Parameter& p = doc.params[i];
         auto meaning = documented_meaning(p.type, TypeRole::parameter, libc);
@@ -96,6 +138,7 @@ Comparison compare(const manpages::Prototype& doc, const archdata::LibcFunction&
         std::string which = p.name.empty() ? fmt::format("parameter {}", i + 1)
                                            : fmt::format("parameter {} ({})", i + 1, p.name);
         c.problems.push_back(fmt::format("{} is {}, glibc {}", which, p.type, glibc_type(fn.params[i])));
+        c.only_widening = c.only_widening && widens(*meaning, declared_meaning(fn.params[i].canonical, TypeRole::parameter));
     }
     return c;
 }
@@ -152,6 +195,7 @@ void PrototypeMismatchCheck::run(const manpages::Page& page, const AuditContext&
         // The same problems on several ABIs make one finding.
         std::map<std::string, std::set<std::string>> by_problem;
         std::set<std::string> declared_on;
+        std::set<std::string> widening_only;  // problems that only widen integers
         for (const archdata::LibcFacts& libc : context.libc) {
             const archdata::LibcFunction* fn = libc.function(doc.name, file_offset_64);
             if (!fn) continue;
@@ -162,9 +206,15 @@ void PrototypeMismatchCheck::run(const manpages::Page& page, const AuditContext&
             std::string message;
             for (const std::string& p : c.problems) message += (message.empty() ? "" : "; ") + p;
             by_problem[message].insert(libc.provenance.arch_id);
+            if (c.only_widening) widening_only.insert(message);
         }
-        for (auto& [problem, arches] : by_problem)
+        for (auto& [problem, arches] : by_problem) {
+            // A few ABIs declaring wider integers (alpha's port I/O takes
+            // unsigned long) take every value the page's types hold: the
+            // page's prototype is the common one, not a mistake.
+            if (widening_only.count(problem) && arches.size() * 2 < declared_on.size()) continue;
             by_arches[{arches, arches == declared_on ? &doc : nullptr}].push_back({&doc, problem});
+        }
     }
     for (const auto& [key, mismatches] : by_arches) {
         const std::set<std::string>& arches = key.first;

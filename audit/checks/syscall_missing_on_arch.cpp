@@ -15,6 +15,7 @@
 #include "audit/articles.h"
 #include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/page_statements.h"
 #include "audit/replacements.h"
 #include "audit/text_scan.h"
 #include "audit/x86_claims.h"
@@ -209,6 +210,12 @@ struct CallGap {
     std::map<std::string, std::string> instead;  ///< ABI -> the call used there
     std::vector<std::string> shown = {};  ///< the calls a fix text names together
     std::map<std::string, std::string> direct_instead = {};  ///< multiplexed ABI -> a direct call doing the same
+    /// The call the page says the C library's wrapper makes instead ("clone"):
+    /// the page speaks of the wrapper, not of where the system call is missing.
+    std::string wrapper_call = {};
+    /// The kernel option the page makes the call depend on: no configuration
+    /// provides it where the ABI has no implemented slot.
+    std::string kernel_option = {};
 };
 
 bool f_implemented(std::span<const archdata::ArchFacts> facts, const std::string& abi, const std::string& call) {
@@ -285,6 +292,8 @@ std::string fix_text(const std::vector<CallGap>& gaps, const std::string& kernel
                     else text += fmt::format("is used instead on {}{}\n", join_display(abis), last ? "." : ",");
                 }
             }
+            if (!gap.kernel_option.empty())
+                text += fmt::format("There, configuring the kernel with\n.B {}\ndoes not provide it.\n", gap.kernel_option);
         }
         if (!gap.multiplexed_only.empty()) {
             text += fmt::format("On {},\n{}{} reached only through\n.BR {} (2)", join_display(gap.multiplexed_only),
@@ -299,6 +308,27 @@ std::string fix_text(const std::vector<CallGap>& gaps, const std::string& kernel
     return text;
 }
 
+
+// What the page does say instead, so that a reader of the finding sees why
+// it still stands: "; it says only that the C library's fork() calls clone()".
+std::string what_the_page_says(const std::vector<CallGap>& gaps) {
+    std::map<std::string, std::vector<std::string>> by_wrapper_call, by_option;
+    for (const auto& gap : gaps) {
+        if (!gap.wrapper_call.empty()) by_wrapper_call[gap.wrapper_call].push_back(gap.name);
+        if (!gap.kernel_option.empty()) by_option[gap.kernel_option].push_back(gap.name);
+    }
+    std::string out;
+    for (const auto& [call, names] : by_wrapper_call) {
+        std::vector<std::string> calls;
+        for (const auto& n : names) calls.push_back(n + "()");
+        out += fmt::format("; it says only that the C library's {} {} {}()", join_names(calls),
+                           names.size() == 1 ? "calls" : "call", call);
+    }
+    for (const auto& [option, names] : by_option)
+        out += fmt::format("; it makes {} depend on {}, which does not provide {} there", join_names(names), option,
+                           names.size() == 1 ? "it" : "them");
+    return out;
+}
 
 /// A sentence that says every ABI of a word size has the call ("On modern
 /// 64-bit systems, life is simpler: there is a single stat() system call"),
@@ -424,6 +454,12 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
             if (f_implemented(facts, abi, call)) gap.direct_instead[abi] = call;
         // A call few ABIs have is said by where it is.
         if (present.size() < gap.missing.size()) gap.present = present;
+        if (!gap.missing.empty()) {
+            std::set<std::string> stand_ins;
+            for (const auto& [abi, call] : gap.instead) stand_ins.insert(call);
+            gap.wrapper_call = wrapper_call_for(page, name, stand_ins);
+            gap.kernel_option = kernel_option_for_call(page, name, page_names.size() == 1);
+        }
         // A multiplexer the page names is documented.
         if (!gap.multiplexed_only.empty() && contains_identifier(page_text, gap.via)) gap.multiplexed_only.clear();
         if (gap.missing.empty() && gap.multiplexed_only.empty()) continue;
@@ -469,7 +505,7 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
         }
         std::string message;
         for (const auto& part : parts) message += (message.empty() ? "" : "; ") + part;
-        message += ", and the page does not say so";
+        message += ", and the page does not say so" + what_the_page_says(gaps);
 
         Finding f;
         f.page = page.path;

@@ -73,3 +73,30 @@ TEST_CASE("prototype-mismatch: a usage form with a request name is not a declara
     REQUIRE(page.prototypes.size() == 1);
     CHECK(run_libc_check("prototype-mismatch", page, {page}).empty());
 }
+
+TEST_CASE("prototype-mismatch: integers declared wider on a few ABIs are not a mismatch",
+          "[audit][prototype-mismatch]") {
+    auto page = fixture_page("prototype-mismatch", "widget_port.2");
+    auto libc = libc_world({page});
+    REQUIRE(libc.size() == 2);
+    // Three ABIs declare the page's types (copies of i386's facts), one wider.
+    auto facts = libc_world_arches();
+    for (const char* id : {"arm", "m68k"}) {
+        auto copy = libc[1];
+        copy.provenance.arch_id = id;
+        libc.push_back(copy);
+        facts.push_back(FactsBuilder(id).build());
+    }
+    std::vector<manaudit::audit::Finding> findings;
+    for (const auto& check : manaudit::audit::make_all_checks())
+        if (check->info().id == "prototype-mismatch") check->run(page, {facts, libc}, findings);
+    CHECK(findings.empty());
+    // The same widening on every ABI audited is the page's mistake: one
+    // finding per prototype, as for any prototype wrong everywhere.
+    libc.erase(libc.begin() + 1, libc.end());
+    facts.erase(facts.begin() + 1, facts.end());
+    findings.clear();
+    for (const auto& check : manaudit::audit::make_all_checks())
+        if (check->info().id == "prototype-mismatch") check->run(page, {facts, libc}, findings);
+    CHECK(findings.size() == 2);
+}

@@ -118,3 +118,25 @@ TEST_CASE("syscall-missing-on-arch: a HISTORY removal is not an architecture gap
     auto findings = run_check("syscall-missing-on-arch", page, small_world());
     CHECK(findings.empty());
 }
+
+TEST_CASE("syscall-missing-on-arch: a page saying only that the wrapper uses another call still gets the finding",
+          "[audit][syscall-missing-on-arch]") {
+    auto said = fixture_page("syscall-missing-on-arch", "fork_wrapper.2", "man2");
+    auto findings = run_check("syscall-missing-on-arch", said, generic_world());
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message.ends_with("it says only that the C library's fork() calls clone()"));
+    // "No wrapper" is not a wrapper calling something else.
+    auto none = fixture_page("syscall-missing-on-arch", "getdents_no_wrapper.2", "man2");
+    findings = run_check("syscall-missing-on-arch", none, generic_world());
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message.ends_with("and the page does not say so"));
+}
+
+TEST_CASE("syscall-missing-on-arch: a kernel option the page names is said not to help where the slot is missing",
+          "[audit][syscall-missing-on-arch]") {
+    auto page = fixture_page("syscall-missing-on-arch", "alarm_config.2", "man2");
+    auto findings = run_check("syscall-missing-on-arch", page, generic_world());
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].edit.new_text.find("configuring the kernel with\n.B CONFIG_BELLS\ndoes not provide it.") !=
+          std::string::npos);
+}
