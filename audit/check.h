@@ -25,6 +25,9 @@ struct CheckInfo {
 struct AuditContext {
     std::span<const archdata::ArchFacts> facts;
     std::span<const archdata::LibcFacts> libc = {};
+    /// Every page of the release, for what a page defers to another for
+    /// (the forms a function's own page accepts).
+    std::span<const manpages::Page> release = {};
 };
 
 /// One check: reads one page and the facts, appends findings. Never writes files.

@@ -43,7 +43,7 @@ std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
     const auto checks = selected_checks(options);
     std::vector<CheckInfo> infos;
     for (const auto& check : checks) infos.push_back(check->info());
-    const AuditContext context{facts, libc};
+    const AuditContext context{facts, libc, pages};
 
     // One findings list per page, so workers never share one.
     std::vector<std::vector<Finding>> per_page(pages.size());

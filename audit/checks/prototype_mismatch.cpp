@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <sstream>
 #include <unordered_map>
 
@@ -156,6 +157,35 @@ bool another_form_fits(const manpages::Page& page, const manpages::Prototype& do
     return false;
 }
 
+bool same_form(const manpages::Prototype& a, const manpages::Prototype& b) {
+    if (a.return_type != b.return_type || a.params.size() != b.params.size() || a.variadic != b.variadic) return false;
+    for (std::size_t i = 0; i < a.params.size(); ++i)
+        if (a.params[i].type != b.params[i].type) return false;
+    return true;
+}
+
+/// The function's own page shows several forms of it, this one among them
+/// ("int ioctl(int fd, unsigned long op, ...); /* glibc, BSD */" beside
+/// "int ioctl(int fd, int op, ...); /* musl, other UNIX */"): the release
+/// documents the form on purpose, and a page that uses it follows its home.
+bool home_page_accepts_form(std::span<const manpages::Page> release, const manpages::Page& page,
+                            const manpages::Prototype& doc) {
+    for (const manpages::Page& home : release) {
+        if (home.path == page.path || home.section != page.section ||
+            std::find(home.names.begin(), home.names.end(), doc.name) == home.names.end())
+            continue;
+        int forms = 0;
+        bool this_one = false;
+        for (const manpages::Prototype& p : home.prototypes) {
+            if (p.name != doc.name || !p.syscall_name.empty()) continue;
+            ++forms;
+            this_one = this_one || same_form(p, doc);
+        }
+        if (forms > 1 && this_one) return true;
+    }
+    return false;
+}
+
 /// A usage form rather than a declaration: a request's name stands where a
 /// parameter's type would (`int ioctl(int fd, FIONREAD, int *n)`).
 bool is_call_form(const manpages::Prototype& doc) {
@@ -192,6 +222,7 @@ void PrototypeMismatchCheck::run(const manpages::Page& page, const AuditContext&
     for (const manpages::Prototype& doc : page.prototypes) {
         if (!doc.syscall_name.empty()) continue;  // syscall(SYS_x, ...): the kernel's interface, not glibc's
         if (is_call_form(doc)) continue;
+        if (home_page_accepts_form(context.release, page, doc)) continue;
         // The same problems on several ABIs make one finding.
         std::map<std::string, std::set<std::string>> by_problem;
         std::set<std::string> declared_on;

@@ -100,3 +100,21 @@ TEST_CASE("prototype-mismatch: integers declared wider on a few ABIs are not a m
         if (check->info().id == "prototype-mismatch") check->run(page, {facts, libc}, findings);
     CHECK(findings.size() == 2);
 }
+
+TEST_CASE("prototype-mismatch: a form the function's own page shows among its forms is the release's choice",
+          "[audit][prototype-mismatch]") {
+    auto home = fixture_page("prototype-mismatch", "widget_control.2");
+    auto user = fixture_page("prototype-mismatch", "widget_control_frob.2");
+    const std::vector<manaudit::manpages::Page> release = {home, user};
+    const auto facts = libc_world_arches();
+    const auto libc = libc_world(release);
+    auto audit_in = [&](std::span<const manaudit::manpages::Page> pages) {
+        std::vector<manaudit::audit::Finding> findings;
+        for (const auto& check : manaudit::audit::make_all_checks())
+            if (check->info().id == "prototype-mismatch") check->run(user, {facts, libc, pages}, findings);
+        return findings;
+    };
+    CHECK(audit_in(release).empty());
+    // Without the home page the form is judged on its own.
+    CHECK(audit_in(std::span(release).subspan(1)).size() == 1);
+}
