@@ -242,6 +242,17 @@ std::string roff_calls(const std::vector<std::string>& names) {
     return out;
 }
 
+// "getresuid32 getresgid32": the stand-ins of a class of calls, one word each.
+std::vector<std::string> calls_in(const std::string& list) {
+    std::vector<std::string> calls;
+    for (std::size_t at = 0; at < list.size();) {
+        auto space = list.find(' ', at);
+        calls.push_back(list.substr(at, space == std::string::npos ? std::string::npos : space - at));
+        at = space == std::string::npos ? list.size() : space + 1;
+    }
+    return calls;
+}
+
 std::string join_names(const std::vector<std::string>& names) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -259,7 +270,9 @@ std::string instead_summary(const CallGap& gap) {
     std::string out;
     for (const auto& [call, abis] : by_call) {
         if (!out.empty()) out += ", ";
-        out += by_call.size() == 1 ? call : call + " on " + join_ids(abis);
+        const std::vector<std::string> calls = calls_in(call);
+        const std::string said = join_names(calls);
+        out += by_call.size() == 1 ? said : said + " on " + join_ids(abis);
     }
     return out;
 }
@@ -286,10 +299,12 @@ std::string fix_text(const std::vector<CallGap>& gaps, const std::string& kernel
                 std::size_t i = 0;
                 for (const auto& [call, abis] : by_call) {
                     if (i > 0) text += i + 1 == by_call.size() ? "and\n" : "";
-                    text += fmt::format(".BR {} ()\n", call);
+                    const std::vector<std::string> calls = calls_in(call);
+                    text += roff_calls(calls);
+                    const char* verb = calls.size() == 1 ? "is" : "are";
                     bool last = ++i == by_call.size();
-                    if (by_call.size() == 1) text += "is used there instead.\n";
-                    else text += fmt::format("is used instead on {}{}\n", join_display(abis), last ? "." : ",");
+                    if (by_call.size() == 1) text += fmt::format("{} used there instead.\n", verb);
+                    else text += fmt::format("{} used instead on {}{}\n", verb, join_display(abis), last ? "." : ",");
                 }
             }
             if (!gap.kernel_option.empty())
@@ -485,8 +500,24 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
             if (same != classes.end()) same->first.push_back(gap.name);
             else classes.push_back({{gap.name}, &gap});
         }
-        std::vector<std::string> parts;
+        // Each class as one gap: what stands in on an ABI is every one of
+        // its calls' stand-ins ("getresuid32 getresgid32").
+        std::vector<CallGap> ordered;
         for (const auto& [names, gap] : classes) {
+            CallGap merged = *gap;
+            merged.shown = names;
+            for (auto& [abi, calls] : merged.instead)
+                for (const auto& other : gaps) {
+                    if (&other == gap || std::find(names.begin(), names.end(), other.name) == names.end()) continue;
+                    auto it = other.instead.find(abi);
+                    if (it != other.instead.end() && !contains_identifier(calls, it->second)) calls += " " + it->second;
+                }
+            ordered.push_back(merged);
+        }
+        std::vector<std::string> parts;
+        for (std::size_t k = 0; k < classes.size(); ++k) {
+            const auto& names = classes[k].first;
+            const CallGap* gap = &ordered[k];
             const bool plural = names.size() > 1;
             std::string part = fmt::format("{} {}", plural ? "system calls" : "system call", join_names(names));
             if (!gap->present.empty())
@@ -529,12 +560,6 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
                 if (e.header.empty()) e.header = one.header;
             }
             f.evidence.push_back(std::move(e));
-        }
-        std::vector<CallGap> ordered;
-        for (const auto& [names, gap] : classes) {
-            CallGap merged = *gap;
-            merged.shown = names;
-            ordered.push_back(merged);
         }
         f.edit.kind = ProposedEdit::Kind::add_note;
         f.edit.line = f.line;

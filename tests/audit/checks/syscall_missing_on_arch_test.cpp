@@ -140,3 +140,11 @@ TEST_CASE("syscall-missing-on-arch: a kernel option the page names is said not t
     CHECK(findings[0].edit.new_text.find("configuring the kernel with\n.B CONFIG_BELLS\ndoes not provide it.") !=
           std::string::npos);
 }
+
+TEST_CASE("syscall-missing-on-arch: calls said together name each one's stand-in in the fix text",
+          "[audit][syscall-missing-on-arch]") {
+    auto page = fixture_page("syscall-missing-on-arch", "pipe_dup_pair.2", "man2");
+    auto findings = run_check("syscall-missing-on-arch", page, generic_world());
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].edit.new_text.find(".BR pipe2 ()\nand\n.BR dup3 ()\nare used there instead.") != std::string::npos);
+}
