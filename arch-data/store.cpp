@@ -33,7 +33,7 @@ std::string shipped_arch_data_root() {
         fs::path beside = exe.parent_path().parent_path() / "share" / "manaudit" / "arch-data";
         if (!kernel_versions(beside.string()).empty()) return beside.string();
     }
-    for (fs::path base : {fs::path(MANAUDIT_SOURCE_ARCH_DATA), fs::path(MANAUDIT_INSTALL_DATADIR) / "arch-data"})
+    for (const fs::path& base : {fs::path(MANAUDIT_SOURCE_ARCH_DATA), fs::path(MANAUDIT_INSTALL_DATADIR) / "arch-data"})
         if (!kernel_versions(base.string()).empty()) return base.string();
     return {};
 }
