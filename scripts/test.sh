@@ -4,8 +4,8 @@
 #   1. the clang build (-Werror) with AddressSanitizer, UndefinedBehaviorSanitizer
 #      and libFuzzer coverage, in build-clang/;
 #   2. every test (unit tests on fixtures, integration tests on the installed
-#      man-pages release and the real cross headers) once, under the sanitizers,
-#      with clang-tidy on the side (fatal on any finding but cognitive complexity);
+#      man-pages release and the real cross headers) once, under the sanitizers;
+#      then clang-tidy (fatal on any finding but cognitive complexity);
 #   3. each fuzz target for FUZZ_SECONDS (default 20), side by side;
 #   4. the gcc build (-Wall -Wextra -Werror) of everything, tests included, in
 #      build-ci/: only built, as the suite already ran.
@@ -30,21 +30,14 @@ scripts/build_clang.sh
 # need it report SKIP.
 scripts/fetch-release.sh >/dev/null || echo "test.sh: could not fetch man-pages 6.9.1; its tests will SKIP" >&2
 
-step "every test under the sanitizers, clang-tidy beside them"
-# clang-tidy runs on one core beside the suite: the suite's last long tests
-# leave a core idle. Its log is printed once the suite is done.
-(tidy_status=0; scripts/tidy.sh -j 1 > build-clang/tidy.out 2>&1 || tidy_status=$?
- echo "$tidy_status" > build-clang/tidy.status) &
-tidy_pid=$!
+step "every test under the sanitizers"
 # Leaks in a test's own fixtures are not the code under test; everything else aborts.
-status=0
 (cd build-clang && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --output-on-failure -j"$jobs" --timeout 900) || status=$?
-wait "$tidy_pid" || true
+    ctest --output-on-failure -j"$jobs" --timeout 900)
+
+# After the suite, not beside it: on 2 cores the two side by side took longer.
 step "clang-tidy"
-cat build-clang/tidy.out
-[ "$(cat build-clang/tidy.status 2>/dev/null)" = 0 ] || status=1
-[ "$status" = 0 ] || { step "FAILED (tests or clang-tidy, above)"; exit "$status"; }
+scripts/tidy.sh
 
 step "fuzz targets, ${FUZZ_SECONDS:-20} s each"
 scripts/fuzz.sh -t "${FUZZ_SECONDS:-20}"
