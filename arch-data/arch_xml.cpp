@@ -13,9 +13,7 @@ namespace manaudit::archdata {
 
 namespace {
 
-constexpr const char* kFormat = "1";
-
-const char* yes_no(bool b) { return b ? "yes" : "no"; }
+constexpr const char* kArchFormat = "1";
 
 // XML comments cannot hold "--".
 std::string comment_text(std::string s) {
@@ -114,7 +112,7 @@ std::string to_xml(const ArchFacts& facts) {
     add_provenance_comments(doc, p);
 
     pugi::xml_node root = doc.append_child("arch-data");
-    root.append_attribute("format") = kFormat;
+    root.append_attribute("format") = kArchFormat;
     root.append_attribute("arch") = p.arch_id.c_str();
     pugi::xml_node prov = root.append_child("provenance");
     prov.append_attribute("kernel") = p.kernel_version.c_str();
@@ -185,7 +183,7 @@ std::string to_xml(const ArchFacts& facts) {
 std::optional<ArchFacts> parse_arch_xml(const std::string& text, const std::string& path, Diagnostics& diags) {
     pugi::xml_document doc;
     XmlReader r{path, text, diags};
-    pugi::xml_node root = r.load_root(doc, "arch-data", "arch-data", "an arch-data", kFormat);
+    pugi::xml_node root = r.load_root(doc, "arch-data", "arch-data", "an arch-data", kArchFormat);
     if (!root) return std::nullopt;
     ArchFacts facts;
     Provenance& p = facts.provenance;

@@ -18,10 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kFormat = "1";
-constexpr std::string_view kSetPrefix = "glibc-";
-
-const char* yes_no(bool b) { return b ? "yes" : "no"; }
+constexpr const char* kLibcFormat = "1";
+constexpr std::string_view kLibcSetPrefix = "glibc-";
 
 pugi::xml_node counted_list(pugi::xml_node root, const char* name, std::size_t count) {
     pugi::xml_node node = root.append_child(name);
@@ -86,7 +84,7 @@ void read_functions(XmlReader& r, pugi::xml_node list, std::map<std::string, Lib
     r.check_count(list, out.size());
 }
 
-bool is_dir(const fs::path& p) {
+bool is_libc_set_dir(const fs::path& p) {
     std::error_code ec;
     return fs::is_directory(p, ec);
 }
@@ -96,11 +94,11 @@ bool is_dir(const fs::path& p) {
 std::vector<std::string> libc_versions(const std::string& root) {
     std::vector<std::string> out;
     std::error_code ec;
-    if (root.empty() || !is_dir(root)) return out;
+    if (root.empty() || !is_libc_set_dir(root)) return out;
     for (const auto& entry : fs::directory_iterator(root, ec)) {
         std::string name = entry.path().filename().string();
-        if (name.size() > kSetPrefix.size() && name.starts_with(kSetPrefix) && is_dir(entry.path()))
-            out.push_back(name.substr(kSetPrefix.size()));
+        if (name.size() > kLibcSetPrefix.size() && name.starts_with(kLibcSetPrefix) && is_libc_set_dir(entry.path()))
+            out.push_back(name.substr(kLibcSetPrefix.size()));
     }
     std::sort(out.begin(), out.end(), version_less);
     return out;
@@ -111,7 +109,7 @@ std::string default_libc_data_dir() {
     std::string root = shipped_arch_data_root();
     std::vector<std::string> versions = libc_versions(root);
     if (versions.empty()) return {};
-    return (fs::path(root) / (std::string(kSetPrefix) + versions.back())).string();
+    return (fs::path(root) / (std::string(kLibcSetPrefix) + versions.back())).string();
 }
 
 std::string to_xml(const LibcFacts& facts) {
@@ -125,7 +123,7 @@ std::string to_xml(const LibcFacts& facts) {
     pi.set_value(("generated-by: " + p.command).c_str());
 
     pugi::xml_node root = doc.append_child("libc-data");
-    root.append_attribute("format") = kFormat;
+    root.append_attribute("format") = kLibcFormat;
     root.append_attribute("arch") = p.arch_id.c_str();
     root.append_attribute("libc") = p.libc.c_str();
     root.append_attribute("version") = p.libc_version.c_str();
@@ -166,7 +164,7 @@ std::string to_xml(const LibcFacts& facts) {
 std::optional<LibcFacts> parse_libc_xml(const std::string& text, const std::string& path, Diagnostics& diags) {
     pugi::xml_document doc;
     XmlReader r{path, text, diags};
-    pugi::xml_node root = r.load_root(doc, "libc-data", "C-library data", "a C-library data", kFormat);
+    pugi::xml_node root = r.load_root(doc, "libc-data", "C-library data", "a C-library data", kLibcFormat);
     if (!root) return std::nullopt;
     LibcFacts facts;
     LibcProvenance& p = facts.provenance;

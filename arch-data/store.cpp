@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kSetPrefix = "linux-";
+constexpr std::string_view kKernelSetPrefix = "linux-";
 
 bool is_dir(const fs::path& p) {
     std::error_code ec;
@@ -33,7 +33,7 @@ std::string shipped_arch_data_root() {
         fs::path beside = exe.parent_path().parent_path() / "share" / "manaudit" / "arch-data";
         if (!kernel_versions(beside.string()).empty()) return beside.string();
     }
-    for (fs::path base : {fs::path(MANAUDIT_SOURCE_ARCH_DATA), fs::path(MANAUDIT_INSTALL_DATADIR) / "arch-data"})
+    for (const fs::path& base : {fs::path(MANAUDIT_SOURCE_ARCH_DATA), fs::path(MANAUDIT_INSTALL_DATADIR) / "arch-data"})
         if (!kernel_versions(base.string()).empty()) return base.string();
     return {};
 }
@@ -56,8 +56,8 @@ std::vector<std::string> kernel_versions(const std::string& root) {
     if (root.empty() || !is_dir(root)) return out;
     for (const auto& entry : fs::directory_iterator(root, ec)) {
         std::string name = entry.path().filename().string();
-        if (name.size() > kSetPrefix.size() && name.starts_with(kSetPrefix) && is_dir(entry.path()))
-            out.push_back(name.substr(kSetPrefix.size()));
+        if (name.size() > kKernelSetPrefix.size() && name.starts_with(kKernelSetPrefix) && is_dir(entry.path()))
+            out.push_back(name.substr(kKernelSetPrefix.size()));
     }
     std::sort(out.begin(), out.end(), version_less);
     return out;
@@ -66,9 +66,9 @@ std::vector<std::string> kernel_versions(const std::string& root) {
 std::string resolve_data_set(const std::string& dir, const std::string& kernel) {
     std::vector<std::string> versions = kernel_versions(dir);
     if (versions.empty()) return dir;  // a data set itself
-    if (kernel.empty()) return (fs::path(dir) / (std::string(kSetPrefix) + versions.back())).string();
+    if (kernel.empty()) return (fs::path(dir) / (std::string(kKernelSetPrefix) + versions.back())).string();
     for (const std::string& v : versions)
-        if (v == kernel) return (fs::path(dir) / (std::string(kSetPrefix) + v)).string();
+        if (v == kernel) return (fs::path(dir) / (std::string(kKernelSetPrefix) + v)).string();
     return {};
 }
 
@@ -124,9 +124,9 @@ std::optional<ArchFacts> load_arch_operand(const std::string& id_or_path, const 
     // linux-<version>/<id>: a data set of the root.
     std::string kernel, id = id_or_path;
     if (std::size_t slash = id_or_path.find('/');
-        slash != std::string::npos && id_or_path.compare(0, kSetPrefix.size(), kSetPrefix) == 0 &&
+        slash != std::string::npos && id_or_path.compare(0, kKernelSetPrefix.size(), kKernelSetPrefix) == 0 &&
         id_or_path.find('/', slash + 1) == std::string::npos) {
-        kernel = id_or_path.substr(kSetPrefix.size(), slash - kSetPrefix.size());
+        kernel = id_or_path.substr(kKernelSetPrefix.size(), slash - kKernelSetPrefix.size());
         id = id_or_path.substr(slash + 1);
     } else if (id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".xml")) {
         return read_arch_file(id_or_path, diags);  // names the missing file

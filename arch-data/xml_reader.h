@@ -15,6 +15,9 @@
 
 namespace manaudit::archdata {
 
+/// How the data files write a flag.
+inline const char* yes_no(bool b) { return b ? "yes" : "no"; }
+
 /// Reads attributes with line numbers in every error; any error makes the
 /// file unusable (`ok` turns false). Call finish() at the end.
 struct XmlReader {

@@ -42,6 +42,7 @@ std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
     if (facts.empty()) return {};
     const auto checks = selected_checks(options);
     std::vector<CheckInfo> infos;
+    infos.reserve(checks.size());
     for (const auto& check : checks) infos.push_back(check->info());
     const AuditContext context{facts, libc, pages};
 

@@ -28,22 +28,22 @@ struct PatchArgs {
     std::string apply_tree;
 };
 
-int usage_error(const std::string& message) {
+int patch_usage_error(const std::string& message) {
     print_error(message);
     return 2;
 }
 
 int run(const PatchArgs& args, bool signoff_given) {
     auto mode = patches::parse_mode(args.mode);
-    if (!mode) return usage_error("--mode must be flag or fix");
-    if (args.output.empty() && args.apply_tree.empty()) return usage_error("give -o DIR for the series, or --apply TREE");
+    if (!mode) return patch_usage_error("--mode must be flag or fix");
+    if (args.output.empty() && args.apply_tree.empty()) return patch_usage_error("give -o DIR for the series, or --apply TREE");
 
     // Identities come from the options or git config, never made up; the From:
     // line needs one, so the tool names itself when nobody is configured.
     patches::SeriesOptions series_options;
     if (!args.from.empty()) {
         auto id = patches::parse_identity(args.from);
-        if (!id) return usage_error("--from must look like 'Name <mail@host>': " + args.from);
+        if (!id) return patch_usage_error("--from must look like 'Name <mail@host>': " + args.from);
         series_options.from = *id;
     } else if (auto id = patches::git_config_identity()) {
         series_options.from = *id;
@@ -53,11 +53,11 @@ int run(const PatchArgs& args, bool signoff_given) {
     if (signoff_given) {
         if (!args.signoff.empty()) {
             series_options.signoff = patches::parse_identity(args.signoff);
-            if (!series_options.signoff) return usage_error("--signoff must look like 'Name <mail@host>': " + args.signoff);
+            if (!series_options.signoff) return patch_usage_error("--signoff must look like 'Name <mail@host>': " + args.signoff);
         } else {
             series_options.signoff = patches::git_config_identity();
             if (!series_options.signoff)
-                return usage_error("--signoff needs git config user.name and user.email, or a value 'Name <mail>'");
+                return patch_usage_error("--signoff needs git config user.name and user.email, or a value 'Name <mail>'");
         }
     }
     series_options.date = patches::patch_date_now();

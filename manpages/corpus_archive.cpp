@@ -121,7 +121,7 @@ public:
     }
 
 private:
-    void error(std::string message, std::string file = {}) {
+    void error(std::string message, const std::string& file = {}) {
         out_.diagnostics.push_back(Diagnostic{file.empty() ? tarball_ : file, 0, 0, Severity::error, std::move(message)});
         ++out_.unreadable;
     }

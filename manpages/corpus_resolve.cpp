@@ -93,8 +93,10 @@ private:
         for (const char* suffix : {"", "const", "type", "head"}) {
             std::string other = section.substr(0, 1) + suffix;
             if (other == section) continue;
+            std::string other_file = stem;
+            other_file.append(".").append(other);
             for (const std::string& folder : {"man" + other, "man" + section, "man" + section.substr(0, 1)}) {
-                std::string candidate = join_path(join_path(man_root, folder), stem + "." + other);
+                std::string candidate = join_path(join_path(man_root, folder), other_file);
                 if (entry(candidate).kind != TreeEntry::Kind::missing) found.insert(candidate);
             }
         }

@@ -32,7 +32,7 @@ std::vector<CodeLine> lines_of(const PageText& text, std::size_t index) {
     return out;
 }
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_synopsis_blank(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
@@ -126,7 +126,7 @@ void extract_synopsis(const PageText& text, Page& page) {
         if (feature_tests) {
             if (!block.tag.empty() && block.text.empty()) continue;
             for (const CodeLine& line : lines_of(text, index)) {
-                std::string_view trimmed = trim(line.text);
+                std::string_view trimmed = trim_synopsis_blank(line.text);
                 if (!trimmed.empty()) page.feature_test_macros.emplace_back(trimmed);
             }
             continue;
@@ -137,7 +137,7 @@ void extract_synopsis(const PageText& text, Page& page) {
             block.text.rfind("#include", 0) != 0)
             continue;
         for (const CodeLine& line : lines_of(text, index)) {
-            std::string_view trimmed = trim(line.text);
+            std::string_view trimmed = trim_synopsis_blank(line.text);
             if (trimmed.rfind("#include", 0) == 0) {
                 std::size_t open = trimmed.find_first_of("<\"", 8);
                 if (open != std::string_view::npos) {
@@ -150,7 +150,7 @@ void extract_synopsis(const PageText& text, Page& page) {
                 if (block.kind == Block::Kind::code) continue;
                 std::size_t after = trimmed.find('>');
                 if (after == std::string_view::npos) continue;
-                trimmed = trim(trimmed.substr(after + 1));
+                trimmed = trim_synopsis_blank(trimmed.substr(after + 1));
             }
             if (!trimmed.empty() && trimmed.front() == '#') continue;
             reader.line(trimmed, line.line);

@@ -54,7 +54,7 @@ std::vector<std::string> wrap_text_line(const std::string& line) {
         }
         rest = rest.substr(next);
         // A continuation must not start with a control character.
-        if (rest[0] == '.' || rest[0] == '\'') rest = "\\&" + rest;
+        if (rest[0] == '.' || rest[0] == '\'') rest.insert(0, "\\&");
     }
     if (!rest.empty()) out.push_back(rest);
     return out;

@@ -11,7 +11,7 @@ namespace manaudit::patches {
 
 namespace {
 
-std::string shell_quote(const std::string& s) {
+std::string quote_for_shell(const std::string& s) {
     std::string out = "'";
     for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
@@ -54,7 +54,7 @@ SubjectStyle subject_style_of(const std::vector<std::string>& subjects) {
 
 SubjectStyle subject_style_of_tree(const std::string& tree_root) {
     if (tree_root.empty()) return SubjectStyle::tree_path;
-    std::string command = "git -C " + shell_quote(tree_root) + " log -n 300 --format=%s 2>/dev/null";
+    std::string command = "git -C " + quote_for_shell(tree_root) + " log -n 300 --format=%s 2>/dev/null";
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
     if (!pipe) return SubjectStyle::tree_path;
     std::vector<std::string> subjects;

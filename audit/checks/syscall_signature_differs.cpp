@@ -133,7 +133,7 @@ std::string difference(const std::vector<Argument>& generic, const std::vector<A
     return {};
 }
 
-std::string lower(std::string s) {
+std::string ascii_lowercase(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
@@ -151,7 +151,7 @@ bool names_word(const std::string& text, const std::string& name) {
 bool says_no_wrapper(const manpages::Page& page, const std::string& name) {
     for (const manpages::Block& block : page.blocks) {
         if (!is_visible(block) || !names_word(block.text, name)) continue;
-        std::string text = lower(block.text);
+        std::string text = ascii_lowercase(block.text);
         if (text.find("no wrapper") != std::string::npos || text.find("provide a wrapper") != std::string::npos)
             return true;
     }

@@ -118,7 +118,7 @@ NoteClaim parse_note(const std::string& notes) {
 }
 
 // Arch families: x86 for its three ABIs, powerpc and mips for their two.
-std::string family_of(const std::string& abi) {
+std::string abi_family_of(const std::string& abi) {
     for (const auto& name : archdata::all_arch_names()) {
         auto abis = archdata::abis_of_mention(name.mention_id);
         if (abis.size() > 1 && std::find(abis.begin(), abis.end(), abi) != abis.end())
@@ -297,7 +297,7 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
         for (const auto& f : facts)
             if (f.implemented_syscall(name)) {
                 present.insert(arch_id(f));
-                families.insert(family_of(arch_id(f)));
+                families.insert(abi_family_of(arch_id(f)));
             }
         // Headers keep reserved, unimplemented numbers (dipc, multiplexer,
         // epoll_ctl_old) that the facts cannot tell from real calls; a call

@@ -18,7 +18,7 @@ namespace manaudit::audit {
 
 namespace {
 
-std::string lower(std::string s) {
+std::string lowercase_copy(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
@@ -38,7 +38,7 @@ bool names_call(const std::string& text, const std::string& name) {
 bool says_wrapper_exists(const manpages::Page& page, const std::string& name) {
     for (const manpages::Block& block : page.blocks) {
         if (!is_visible(block) || !names_call(block.text, name)) continue;
-        std::string text = lower(block.text);
+        std::string text = lowercase_copy(block.text);
         if (text.find("wrapper") == std::string::npos || text.find("no wrapper") != std::string::npos ||
             text.find("not provide") != std::string::npos)
             continue;
@@ -55,7 +55,7 @@ bool says_no_declaration(const manpages::Page& page) {
         "not exist", "no such function", "anymore", "no libc", "no glibc", "glibc support"};
     for (const manpages::Block& block : page.blocks) {
         if (!is_visible(block)) continue;
-        std::string text = lower(block.text);
+        std::string text = lowercase_copy(block.text);
         for (std::string_view phrase : kPhrases)
             if (text.find(phrase) != std::string::npos) return true;
     }

@@ -22,7 +22,7 @@ void missing_table(HtmlWriter& w, const std::string& id, const std::string& titl
     if (names.empty()) return;
     w.open("table", {{"id", id}, {"class", "sortable"}});
     w.open("thead").open("tr");
-    for (auto h : {std::string("Syscall"), "Number on " + has.provenance.arch_id,
+    for (const auto& h : {std::string("Syscall"), "Number on " + has.provenance.arch_id,
                    "Used instead on " + lacks.provenance.arch_id})
         w.element("th", h, {{"scope", "col"}});
     w.close().close().open("tbody");

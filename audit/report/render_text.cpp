@@ -81,6 +81,7 @@ std::vector<std::string> grouped(const Report& r, const std::vector<std::string>
         members[per_column[i]] += (members[per_column[i]].empty() ? "" : " ") + r.columns[i].abbrev;
     }
     std::vector<std::string> out;
+    out.reserve(order.size());
     for (const auto& v : order) out.push_back(v + " [" + members[v] + "]");
     return out;
 }
@@ -147,6 +148,7 @@ void syscalls(std::string& out, const Report& r, std::size_t width) {
         while (!line.empty() && line.back() == ' ') line.pop_back();
         out += line + "\n";
         std::vector<std::string> uses;
+        uses.reserve(instead.size());
         for (const auto& [call, abis] : instead) uses.push_back(call + " [" + abis.substr(1) + "]");
         if (!uses.empty()) wrap(out, "    instead:", uses, width, 6);
     }

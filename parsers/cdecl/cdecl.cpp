@@ -248,7 +248,9 @@ void add_members(const std::vector<Token>& tokens, std::size_t begin, std::size_
                 p = parse_parameter(declarator, 0, declarator.size());
                 std::string suffix = p.type.size() > 3 ? p.type.substr(3) : "";
                 while (!suffix.empty() && suffix.front() == ' ') suffix.erase(suffix.begin());
-                p.type = base_type + (suffix.empty() ? "" : (suffix.front() == '[' ? "" : " ") + suffix);
+                p.type = base_type;
+                if (!suffix.empty() && suffix.front() != '[') p.type += ' ';
+                p.type += suffix;
             }
             CField field{p.type, p.name, "", tokens[db].line};
             // Arrays: the suffix moves from the type to `array`.

@@ -41,6 +41,7 @@ Location expansion_location(CXSourceLocation loc) {
 bool parse(CXIndex index, const std::vector<std::string>& args, const std::string& source, unsigned options,
            TranslationUnit& tu, std::string& error) {
     std::vector<const char*> argv;
+    argv.reserve(args.size());
     for (const auto& a : args) argv.push_back(a.c_str());
     CXUnsavedFile unsaved{kProbeFile, source.c_str(), static_cast<unsigned long>(source.size())};
     CXErrorCode rc = libclang().clang_parseTranslationUnit2(index, kProbeFile, argv.data(), static_cast<int>(argv.size()),

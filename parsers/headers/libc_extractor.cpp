@@ -48,7 +48,8 @@ Probe make_probe(const LibcWanted& wanted, bool file_offset_bits_64) {
     for (const std::string& h : wanted.headers) {
         const std::string n = std::to_string(p.headers.size());
         p.headers.push_back(h);
-        p.source += "#if __has_include(<" + h + ">)\nenum { " + std::string(kHeaderPrefix) + n + " = 1 };\n";
+        p.source.append("#if __has_include(<").append(h).append(">)\n");
+        p.source.append("enum { ").append(kHeaderPrefix).append(n).append(" = 1 };\n");
         if (!is_kernel_header(h)) p.source += "#include <" + h + ">\n";
         p.source += "#endif\n";
     }

@@ -52,7 +52,8 @@ namespace manaudit::headers {
 
 /// Pointers to the functions above, with their declared types and names.
 struct LibClang {
-#define MANAUDIT_LIBCLANG_POINTER(name) decltype(&::name) name = nullptr;
+// The argument is a declared name: parentheses around it would not read as one.
+#define MANAUDIT_LIBCLANG_POINTER(name) decltype(&::name) name = nullptr;  // NOLINT(bugprone-macro-parentheses)
     MANAUDIT_LIBCLANG_FUNCTIONS(MANAUDIT_LIBCLANG_POINTER)
 #undef MANAUDIT_LIBCLANG_POINTER
 };

@@ -89,8 +89,8 @@ std::string evaluation_source(const std::vector<std::string>& macros, const std:
     for (std::size_t i = 0; i < macros.size(); ++i) {
         const std::string n = std::to_string(i);
         // (x) * 0 - 1 wraps to a positive value exactly when x's type is unsigned.
-        out += "enum { __manaudit_v_" + n + " = (" + macros[i] + "), __manaudit_u_" + n + " = (((" +
-               macros[i] + ") * 0 - 1) > 0) };\n";
+        out.append("enum { __manaudit_v_").append(n).append(" = (").append(macros[i]).append("), __manaudit_u_");
+        out.append(n).append(" = (((").append(macros[i]).append(") * 0 - 1) > 0) };\n");
     }
     auto retry_block = [&](std::string_view function, std::string_view time_t_type, char slot) {
         out += "void " + std::string(function) + "(void) { typedef " + std::string(time_t_type) + " time_t;\n";

@@ -11,7 +11,7 @@ namespace manaudit::kernel {
 
 namespace {
 
-bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 /// A recursive-descent reader of `#if` expressions: ||, &&, comparisons,
 /// !, defined(X), IS_ENABLED(X), numbers, parentheses. Unknown names are 0,
@@ -38,7 +38,7 @@ private:
     std::string identifier() {
         skip_space();
         std::size_t start = at_;
-        while (at_ < text_.size() && is_ident_char(text_[at_])) ++at_;
+        while (at_ < text_.size() && is_identifier_char(text_[at_])) ++at_;
         return std::string(text_.substr(start, at_ - start));
     }
     bool is_set(const std::string& name) const { return config_.is_set(name); }
@@ -78,7 +78,7 @@ private:
             long long v = 0;
             while (at_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at_])))
                 v = v * 10 + (text_[at_++] - '0');
-            while (at_ < text_.size() && is_ident_char(text_[at_])) ++at_;  // 32UL
+            while (at_ < text_.size() && is_identifier_char(text_[at_])) ++at_;  // 32UL
             return v;
         }
         std::string name = identifier();
@@ -191,7 +191,7 @@ std::string active_source(std::string_view text, const SourceConfig& config) {
             std::size_t word_start = rest.find_first_not_of(" \t");
             rest = word_start == std::string_view::npos ? std::string_view() : rest.substr(word_start);
             std::size_t word_end = 0;
-            while (word_end < rest.size() && is_ident_char(rest[word_end])) ++word_end;
+            while (word_end < rest.size() && is_identifier_char(rest[word_end])) ++word_end;
             std::string_view word = rest.substr(0, word_end), arg = rest.substr(word_end);
             std::string flat(arg);
             for (char& c : flat)
@@ -248,7 +248,7 @@ std::set<std::string> kconfig_selects(std::string_view kconfig, int bits) {
         std::size_t sym_start = line.find_first_not_of(" \t");
         if (sym_start == std::string_view::npos) continue;
         std::size_t sym_end = sym_start;
-        while (sym_end < line.size() && is_ident_char(line[sym_end])) ++sym_end;
+        while (sym_end < line.size() && is_identifier_char(line[sym_end])) ++sym_end;
         std::string symbol(line.substr(sym_start, sym_end - sym_start));
         ++counts[block];
         std::vector<std::string_view> words;
