@@ -32,13 +32,9 @@ bool says_this_call(std::string_view sentence) {
 // own wrapper, not another's that falls back to it.
 bool names_its_wrapper(std::string_view sentence, std::string_view name) {
     constexpr std::size_t kNear = 40;
-    for (auto at = sentence.find(name); at != std::string_view::npos; at = sentence.find(name, at + 1)) {
+    for (auto at = find_identifier(sentence, name); at != std::string_view::npos;
+         at = find_identifier(sentence, name, at + 1)) {
         const auto end = at + name.size();
-        const bool whole = (at == 0 || !(std::isalnum(static_cast<unsigned char>(sentence[at - 1])) ||
-                                         sentence[at - 1] == '_')) &&
-                           (end == sentence.size() || !(std::isalnum(static_cast<unsigned char>(sentence[end])) ||
-                                                        sentence[end] == '_'));
-        if (!whole) continue;
         const auto from = at > kNear ? at - kNear : 0;
         if (contains_ci(sentence.substr(from, end + kNear - from), "wrapper")) return true;
     }

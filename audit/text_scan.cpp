@@ -116,15 +116,19 @@ constexpr std::string_view kGenericPhrases[] = {
 
 }  // namespace
 
-bool contains_identifier(std::string_view text, std::string_view word) {
-    if (word.empty()) return false;
-    for (auto pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + 1)) {
+std::size_t find_identifier(std::string_view text, std::string_view word, std::size_t from) {
+    if (word.empty()) return std::string_view::npos;
+    for (auto pos = text.find(word, from); pos != std::string_view::npos; pos = text.find(word, pos + 1)) {
         bool before_ok = pos == 0 || !is_ident_char(text[pos - 1]);
         auto end = pos + word.size();
         bool after_ok = end >= text.size() || !is_ident_char(text[end]);
-        if (before_ok && after_ok) return true;
+        if (before_ok && after_ok) return pos;
     }
-    return false;
+    return std::string_view::npos;
+}
+
+bool contains_identifier(std::string_view text, std::string_view word) {
+    return find_identifier(text, word) != std::string_view::npos;
 }
 
 bool contains_ci(std::string_view text, std::string_view needle) {

@@ -10,6 +10,10 @@
 
 namespace manaudit::audit {
 
+/// Where `word` first occurs in `text` at or after `from` with no identifier
+/// character on either side; npos if nowhere.
+std::size_t find_identifier(std::string_view text, std::string_view word, std::size_t from = 0);
+
 /// True if `word` occurs in `text` with no identifier character on either side.
 bool contains_identifier(std::string_view text, std::string_view word);
 

@@ -222,7 +222,6 @@ void PrototypeMismatchCheck::run(const manpages::Page& page, const AuditContext&
     for (const manpages::Prototype& doc : page.prototypes) {
         if (!doc.syscall_name.empty()) continue;  // syscall(SYS_x, ...): the kernel's interface, not glibc's
         if (is_call_form(doc)) continue;
-        if (home_page_accepts_form(context.release, page, doc)) continue;
         // The same problems on several ABIs make one finding.
         std::map<std::string, std::set<std::string>> by_problem;
         std::set<std::string> declared_on;
@@ -239,6 +238,8 @@ void PrototypeMismatchCheck::run(const manpages::Page& page, const AuditContext&
             by_problem[message].insert(libc.provenance.arch_id);
             if (c.only_widening) widening_only.insert(message);
         }
+        // The release is searched only for a prototype that differs somewhere.
+        if (!by_problem.empty() && home_page_accepts_form(context.release, page, doc)) continue;
         for (auto& [problem, arches] : by_problem) {
             // A few ABIs declaring wider integers (alpha's port I/O takes
             // unsigned long) take every value the page's types hold: the
