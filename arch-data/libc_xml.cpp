@@ -7,10 +7,12 @@
 
 #include <pugixml.hpp>
 
+#include "arch-data/fact_pack.h"
 #include "arch-data/libc_store.h"
 #include "arch-data/store.h"
 #include "arch-data/xml_reader.h"
 #include "output_file.h"
+#include "parallel_for.h"
 
 namespace manaudit::archdata {
 
@@ -216,6 +218,7 @@ std::optional<LibcFacts> read_libc_file(const std::string& path, Diagnostics& di
         diags.push_back({path, 0, 0, Severity::error, "cannot open C-library data file"});
         return std::nullopt;
     }
+    if (auto packed = packed_libc_facts(fs::path(path).filename().string(), *text)) return packed;
     return parse_libc_xml(*text, path, diags);
 }
 
@@ -228,12 +231,18 @@ bool write_libc_file(const LibcFacts& facts, const std::string& path, Diagnostic
 
 std::vector<LibcFacts> load_libc_data(const std::string& dir, const std::vector<std::string>& ids,
                                       Diagnostics& diags) {
-    std::vector<LibcFacts> out;
-    for (const std::string& id : ids) {
-        fs::path file = fs::path(dir) / (id + ".xml");
+    // Files are read side by side; facts and diagnostics keep the order of `ids`.
+    std::vector<std::optional<LibcFacts>> read(ids.size());
+    std::vector<Diagnostics> file_diags(ids.size());
+    parallel_for(ids.size(), 0, [&](std::size_t i) {
+        fs::path file = fs::path(dir) / (ids[i] + ".xml");
         std::error_code ec;
-        if (!fs::exists(file, ec)) continue;
-        if (auto facts = read_libc_file(file.string(), diags)) out.push_back(std::move(*facts));
+        if (fs::exists(file, ec)) read[i] = read_libc_file(file.string(), file_diags[i]);
+    });
+    std::vector<LibcFacts> out;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        for (Diagnostic& d : file_diags[i]) diags.push_back(std::move(d));
+        if (read[i]) out.push_back(std::move(*read[i]));
     }
     return out;
 }

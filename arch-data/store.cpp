@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "arch-data/arch_table.h"
+#include "arch-data/fact_pack.h"
 #include "output_file.h"
 #include "parallel_for.h"
 
@@ -85,6 +86,7 @@ std::optional<ArchFacts> read_arch_file(const std::string& path, Diagnostics& di
         diags.push_back({path, 0, 0, Severity::error, "cannot open arch-data file"});
         return std::nullopt;
     }
+    if (auto packed = packed_arch_facts(fs::path(path).filename().string(), *text)) return packed;
     return parse_arch_xml(*text, path, diags);
 }
 

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <bit>
+#include <bitset>
+#include <cstdint>
 #include <span>
 
 #include "arch-data/arch_table.h"
@@ -34,19 +36,13 @@ std::size_t find_ci(std::string_view text, std::string_view needle, std::size_t 
     return std::string_view::npos;
 }
 
-// Whether `text`, in any case, holds one of `phrases` (written in lower
-// case): the text is lowered once, not once a phrase.
-bool contains_any_lowercase(std::string_view text, std::span<const std::string_view> phrases) {
-    thread_local std::string lowered;
-    lowered.assign(text);
-    for (char& c : lowered) c = ascii_lower(c);
-    return std::any_of(phrases.begin(), phrases.end(),
-                       [&](std::string_view phrase) { return lowered.find(phrase) != std::string::npos; });
+
+// ASCII only, as std::isalnum in the "C" locale, but inline: this runs on every byte of every page.
+bool is_ident_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-bool is_ident_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
-}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Arch spellings end where a word ends; "x86" must not match inside "x86-64"
 // or "x86_64", so a '-' or '_' followed by an identifier character continues it.
@@ -54,8 +50,7 @@ bool ends_word(std::string_view text, std::size_t end) {
     if (end >= text.size()) return true;
     char c = text[end];
     if (is_ident_char(c)) return false;
-    if ((c == '-' || c == '/') && end + 1 < text.size() &&
-        std::isdigit(static_cast<unsigned char>(text[end + 1])))
+    if ((c == '-' || c == '/') && end + 1 < text.size() && is_digit(text[end + 1]))
         return false;
     return true;
 }
@@ -135,6 +130,30 @@ bool contains_ci(std::string_view text, std::string_view needle) {
     return find_ci(text, needle, 0) != std::string_view::npos;
 }
 
+bool contains_any_lowercase(std::string_view text, std::span<const std::string_view> phrases) {
+    // One pass over the text, trying at each byte only the phrases that start
+    // with it: the text is neither copied nor searched once a phrase.
+    constexpr std::size_t kMaxPhrases = 64;
+    if (phrases.size() > kMaxPhrases) {
+        return std::any_of(phrases.begin(), phrases.end(),
+                           [&](std::string_view phrase) { return find_ci(text, phrase, 0) != std::string_view::npos; });
+    }
+    std::array<std::uint64_t, 256> starting_with{};
+    for (std::size_t k = 0; k < phrases.size(); ++k)
+        if (!phrases[k].empty()) starting_with[static_cast<unsigned char>(phrases[k].front())] |= std::uint64_t{1} << k;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        for (std::uint64_t left = starting_with[static_cast<unsigned char>(ascii_lower(text[at]))]; left;
+             left &= left - 1) {
+            const std::string_view phrase = phrases[static_cast<std::size_t>(std::countr_zero(left))];
+            if (phrase.size() > text.size() - at) continue;
+            std::size_t k = 1;
+            while (k < phrase.size() && ascii_lower(text[at + k]) == phrase[k]) ++k;
+            if (k == phrase.size()) return true;
+        }
+    }
+    return std::any_of(phrases.begin(), phrases.end(), [](std::string_view phrase) { return phrase.empty(); });
+}
+
 std::vector<std::string> function_refs(std::string_view text) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -157,19 +176,43 @@ struct Spelling {
 };
 
 /// Every arch spelling, bucketed by its first byte, longest first in each
-/// bucket, so "x86-64" wins over "x86" and "ARM EABI" over "ARM". Built once.
-const std::array<std::vector<Spelling>, 256>& spellings_by_first_byte() {
-    static const std::array<std::vector<Spelling>, 256> table = [] {
-        std::array<std::vector<Spelling>, 256> out;
+/// bucket, so "x86-64" wins over "x86" and "ARM EABI" over "ARM"; and for
+/// each first byte, the second bytes its spellings have, so that most words
+/// are ruled out by two bytes. Built once.
+struct SpellingTable {
+    std::array<std::vector<Spelling>, 256> by_first{};
+    std::array<std::bitset<256>, 256> seconds{};
+    /// Bytes that keep a word going for starts_word: an identifier byte or '-'.
+    std::array<bool, 256> continues_word{};
+
+    SpellingTable() {
         for (const auto& name : archdata::all_arch_names())
-            for (auto spelling : split_bar(name.spellings))
-                if (!spelling.empty())
-                    out[static_cast<unsigned char>(spelling.front())].push_back({spelling, name.mention_id});
-        for (auto& bucket : out)
+            for (auto spelling : split_bar(name.spellings)) {
+                if (spelling.empty()) continue;
+                auto first = static_cast<unsigned char>(spelling.front());
+                by_first[first].push_back({spelling, name.mention_id});
+                if (spelling.size() > 1) seconds[first].set(static_cast<unsigned char>(spelling[1]));
+                else seconds[first].set();  // a one-byte spelling: any second byte
+            }
+        for (auto& bucket : by_first)
             std::stable_sort(bucket.begin(), bucket.end(),
                              [](const Spelling& a, const Spelling& b) { return a.text.size() > b.text.size(); });
-        return out;
-    }();
+        for (int c = 0; c < 256; ++c) continues_word[static_cast<std::size_t>(c)] = is_ident_char(char(c)) || c == '-';
+    }
+
+    const Spelling* longest_at(std::string_view text, std::size_t pos) const {
+        const auto first = static_cast<unsigned char>(text[pos]);
+        if (pos + 1 < text.size() && !seconds[first].test(static_cast<unsigned char>(text[pos + 1]))) return nullptr;
+        for (const Spelling& s : by_first[first])
+            if (pos + s.text.size() <= text.size() && (s.text.size() < 2 || text[pos + 1] == s.text[1]) &&
+                text.compare(pos, s.text.size(), s.text) == 0 && ends_word(text, pos + s.text.size()))
+                return &s;
+        return nullptr;
+    }
+};
+
+const SpellingTable& spelling_table() {
+    static const SpellingTable table;
     return table;
 }
 
@@ -177,24 +220,15 @@ const std::array<std::vector<Spelling>, 256>& spellings_by_first_byte() {
 
 std::vector<ArchMentionInText> arch_mentions_in(std::string_view text) {
     std::vector<ArchMentionInText> found;
-    const auto& table = spellings_by_first_byte();
+    const SpellingTable& table = spelling_table();
     // One pass, left to right: at each word start the longest spelling that
     // ends a word is taken, and the scan goes on after it.
     for (std::size_t pos = 0; pos < text.size();) {
-        const auto& bucket = table[static_cast<unsigned char>(text[pos])];
-        const Spelling* taken = nullptr;
-        if (!bucket.empty() && starts_word(text, pos))
-            for (const Spelling& s : bucket)
-                // The second byte first: most words share only the first with a spelling.
-                if (pos + s.text.size() <= text.size() && (s.text.size() < 2 || text[pos + 1] == s.text[1]) &&
-                    text.compare(pos, s.text.size(), s.text) == 0 && ends_word(text, pos + s.text.size())) {
-                    taken = &s;
-                    break;
-                }
+        const Spelling* taken = starts_word(text, pos) ? table.longest_at(text, pos) : nullptr;
         if (!taken) {
             // The rest of this word cannot start a spelling: skip to the next word start.
             ++pos;
-            while (pos < text.size() && !starts_word(text, pos)) ++pos;
+            while (pos < text.size() && table.continues_word[static_cast<unsigned char>(text[pos - 1])]) ++pos;
             continue;
         }
         found.push_back({std::string(taken->mention_id), pos});
@@ -261,7 +295,7 @@ bool speaks_of_arguments(std::string_view sentence) {
     static constexpr std::string_view kWords[] = {
         "argument", "parameter", "register", "calling convention", "padding", "aligned", "signature", "prototype",
     };
-    return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return contains_ci(sentence, w); });
+    return contains_any_lowercase(sentence, kWords);
 }
 
 }  // namespace manaudit::audit

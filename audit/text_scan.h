@@ -2,6 +2,7 @@
 #pragma once
 
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,9 @@ bool contains_identifier(std::string_view text, std::string_view word);
 
 /// Case-insensitive substring search.
 bool contains_ci(std::string_view text, std::string_view needle);
+/// Whether `text`, in any case, holds one of `phrases` (written in lower
+/// case): the text is lowered once, not once a phrase.
+bool contains_any_lowercase(std::string_view text, std::span<const std::string_view> phrases);
 
 using manpages::split_sentences;
 

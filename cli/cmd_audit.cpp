@@ -19,6 +19,7 @@
 #include "cli/audit_selection.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/keep_until_exit.h"
 #include "output_file.h"
 
 namespace manaudit::cli {
@@ -94,7 +95,7 @@ int run(const AuditArgs& args) {
         };
     }
 
-    audit::RunResult result = audit::run_audit_on(inputs, options);
+    audit::RunResult& result = keep_until_exit(audit::run_audit_on(inputs, options));
     if (progress && done > 0) std::fputs("\r\033[K", stderr);
     if (result.config_error) {
         print_diagnostics(result.diagnostics);

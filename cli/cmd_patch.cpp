@@ -7,6 +7,7 @@
 #include "audit/run.h"
 #include "cli/audit_selection.h"
 #include "cli/commands.h"
+#include "cli/keep_until_exit.h"
 #include "manpages/corpus.h"
 #include "cli/diagnostic_printer.h"
 #include "patches/apply.h"
@@ -81,7 +82,7 @@ int run(const PatchArgs& args, bool signoff_given) {
 
     audit::RunInputs inputs = args.selection.run_inputs();
     audit::AuditOptions audit_options = args.selection.audit_options();
-    audit::RunResult result = audit::run_audit_on(inputs, audit_options);
+    audit::RunResult& result = keep_until_exit(audit::run_audit_on(inputs, audit_options));
     if (result.config_error) {
         print_diagnostics(result.diagnostics, Severity::note);
         return 2;

@@ -17,6 +17,7 @@
 #include "cli/audit_selection.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/keep_until_exit.h"
 #include "manpages/corpus.h"
 #include "output_file.h"
 
@@ -85,7 +86,7 @@ int run(const ReportArgs& args) {
     }
     audit::RunInputs inputs = args.selection.run_inputs();
     audit::AuditOptions options = args.selection.audit_options();
-    audit::RunResult result = audit::run_audit_on(inputs, options);
+    audit::RunResult& result = keep_until_exit(audit::run_audit_on(inputs, options));
     if (result.config_error) {
         print_diagnostics(result.diagnostics);
         return 2;

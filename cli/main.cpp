@@ -3,11 +3,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arch-data/fact_pack.h"
+#include "arch-data/pack/embedded_fact_pack.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/help_style.h"
 
 int main(int argc, char** argv) {
+    // The shipped data as parsed at build time: files still holding those bytes need no XML parse.
+    manaudit::archdata::install_fact_pack(manaudit::archdata::embedded_fact_pack());
     // The name is given, so help says "manaudit" whatever path ran it.
     CLI::App app{"manaudit: audit Linux section-2 man pages against per-architecture kernel headers, "
                  "write man-pages patches and per-architecture reports",

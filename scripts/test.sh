@@ -6,7 +6,7 @@
 #   2. every test (unit tests on fixtures, integration tests on the installed
 #      man-pages release and the real cross headers) once, under the sanitizers;
 #      then clang-tidy (fatal on any finding but cognitive complexity);
-#   3. each fuzz target for FUZZ_SECONDS (default 20), side by side;
+#   3. each fuzz target for FUZZ_SECONDS (default 60), side by side;
 #   4. the gcc build (-Wall -Wextra -Werror) of everything, tests included, in
 #      build-ci/: only built, as the suite already ran.
 # Both builds are unity builds without full debug info: CI compiles everything
@@ -39,8 +39,8 @@ step "every test under the sanitizers"
 step "clang-tidy"
 scripts/tidy.sh
 
-step "fuzz targets, ${FUZZ_SECONDS:-20} s each"
-scripts/fuzz.sh -t "${FUZZ_SECONDS:-20}"
+step "fuzz targets, ${FUZZ_SECONDS:-60} s each"
+scripts/fuzz.sh -t "${FUZZ_SECONDS:-60}"
 
 step "gcc build (-Wall -Wextra -Werror), tests included"
 # -O2 as scripts/build.sh builds, for the same warnings; no -g, which CI does not read.

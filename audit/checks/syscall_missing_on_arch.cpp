@@ -102,8 +102,7 @@ std::vector<RemovalSentence> removal_sentences(const manpages::Page& page) {
         if (!is_visible(b)) continue;
         const bool dates_the_page = b.section == "HISTORY" || b.section == "VERSIONS";
         for (const auto& sentence : b.sentences)
-            if (std::any_of(std::begin(kRemoved), std::end(kRemoved),
-                            [&](std::string_view phrase) { return contains_ci(sentence, phrase); }))
+            if (contains_any_lowercase(sentence, kRemoved))
                 out.push_back({sentence, dates_the_page});
     }
     return out;

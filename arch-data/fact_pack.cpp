@@ -1,0 +1,142 @@
+// The fact pack: its index, and the lookup by file name and content.
+#include "arch-data/fact_pack.h"
+
+#include <cstring>
+#include <vector>
+
+#include "arch-data/fact_pack_codec.h"
+
+namespace manaudit::archdata {
+
+namespace {
+
+constexpr std::string_view kMagic = "manaudit fact pack 1\n";
+
+enum class Kind : char { arch = 'a', libc = 'l' };
+
+struct PackedFile {
+    Kind kind;
+    std::string_view name;
+    std::uint64_t size;
+    std::uint64_t fingerprint;
+    std::string_view facts;  ///< the encoded facts
+};
+
+// Set once by install_fact_pack, at start-up, before any reader runs.
+std::vector<PackedFile>& installed() {
+    static std::vector<PackedFile> files;
+    return files;
+}
+
+std::uint64_t mix(std::uint64_t v) {
+    v ^= v >> 31;
+    v *= 0x7fb5d329728ea185ULL;
+    v ^= v >> 27;
+    v *= 0x81dadef4bc2dd44dULL;
+    v ^= v >> 33;
+    return v;
+}
+
+void add_entry(std::string& entries, Kind kind, std::string_view file_name, std::string_view xml,
+               const std::string& facts) {
+    pack::Encoder e;
+    e.out.push_back(static_cast<char>(kind));
+    e.text(file_name);
+    e.unsigned_int(xml.size());
+    e.fixed64(content_fingerprint(xml));
+    e.text(facts);
+    entries += e.out;
+}
+
+const PackedFile* find(Kind kind, std::string_view file_name, std::string_view xml) {
+    std::uint64_t fingerprint = 0;
+    bool fingerprinted = false;
+    for (const PackedFile& f : installed()) {
+        if (f.kind != kind || f.size != xml.size() || f.name != file_name) continue;
+        if (!fingerprinted) {
+            fingerprint = content_fingerprint(xml);
+            fingerprinted = true;
+        }
+        if (f.fingerprint == fingerprint) return &f;
+    }
+    return nullptr;
+}
+
+template <typename Facts>
+std::optional<Facts> decode_file(const PackedFile* file) {
+    if (!file) return std::nullopt;
+    pack::Decoder d{file->facts};
+    Facts facts;
+    if (!pack::decode(d, facts)) return std::nullopt;
+    return facts;
+}
+
+}  // namespace
+
+std::uint64_t content_fingerprint(std::string_view bytes) {
+    std::uint64_t h = mix(bytes.size() ^ 0x6d616e6175646974ULL);
+    std::size_t at = 0;
+    for (; at + 8 <= bytes.size(); at += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, bytes.data() + at, sizeof word);
+        h = (h ^ mix(word)) * 0x9e3779b97f4a7c15ULL;
+    }
+    std::uint64_t tail = 0;
+    if (at < bytes.size()) std::memcpy(&tail, bytes.data() + at, bytes.size() - at);
+    return mix(h ^ mix(tail));
+}
+
+void FactPackWriter::add(std::string_view file_name, std::string_view xml, const ArchFacts& facts) {
+    pack::Encoder e;
+    pack::encode(e, facts);
+    add_entry(entries_, Kind::arch, file_name, xml, e.out);
+    ++count_;
+}
+
+void FactPackWriter::add(std::string_view file_name, std::string_view xml, const LibcFacts& facts) {
+    pack::Encoder e;
+    pack::encode(e, facts);
+    add_entry(entries_, Kind::libc, file_name, xml, e.out);
+    ++count_;
+}
+
+std::string FactPackWriter::bytes() const {
+    pack::Encoder e;
+    e.out = kMagic;
+    e.unsigned_int(count_);
+    return e.out + entries_;
+}
+
+void install_fact_pack(std::string_view bytes) {
+    installed().clear();
+    std::vector<PackedFile> files;
+    pack::Decoder d{bytes};
+    if (!bytes.starts_with(kMagic)) return;
+    d.in.remove_prefix(kMagic.size());
+    std::uint64_t n = d.count();
+    for (std::uint64_t i = 0; i < n && d.ok; ++i) {
+        std::string_view kind = d.in.substr(0, 1);
+        d.in.remove_prefix(kind.size());
+        PackedFile f{Kind::arch, {}, 0, 0, {}};
+        if (kind == "l") f.kind = Kind::libc;
+        else if (kind != "a") d.fail();
+        f.name = d.text_view();
+        f.size = d.unsigned_int();
+        f.fingerprint = d.fixed64();
+        f.facts = d.text_view();
+        files.push_back(f);
+    }
+    if (d.ok && d.in.empty()) installed() = std::move(files);
+}
+
+std::optional<ArchFacts> packed_arch_facts(std::string_view file_name, std::string_view xml) {
+    return decode_file<ArchFacts>(find(Kind::arch, file_name, xml));
+}
+
+std::optional<LibcFacts> packed_libc_facts(std::string_view file_name, std::string_view xml) {
+    return decode_file<LibcFacts>(find(Kind::libc, file_name, xml));
+}
+
+std::size_t installed_pack_files() { return installed().size(); }
+
+}  // namespace manaudit::archdata
