@@ -12,10 +12,10 @@ namespace {
 
 constexpr std::string_view kMagic = "manaudit fact pack 1\n";
 
-enum class Kind : char { arch = 'a', libc = 'l' };
+enum class PackedKind : char { arch = 'a', libc = 'l' };
 
 struct PackedFile {
-    Kind kind;
+    PackedKind kind;
     std::string_view name;
     std::uint64_t size;
     std::uint64_t fingerprint;
@@ -23,12 +23,12 @@ struct PackedFile {
 };
 
 // Set once by install_fact_pack, at start-up, before any reader runs.
-std::vector<PackedFile>& installed() {
+std::vector<PackedFile>& installed_files() {
     static std::vector<PackedFile> files;
     return files;
 }
 
-std::uint64_t mix(std::uint64_t v) {
+std::uint64_t mix_bits(std::uint64_t v) {
     v ^= v >> 31;
     v *= 0x7fb5d329728ea185ULL;
     v ^= v >> 27;
@@ -37,7 +37,7 @@ std::uint64_t mix(std::uint64_t v) {
     return v;
 }
 
-void add_entry(std::string& entries, Kind kind, std::string_view file_name, std::string_view xml,
+void add_packed_entry(std::string& entries, PackedKind kind, std::string_view file_name, std::string_view xml,
                const std::string& facts) {
     pack::Encoder e;
     e.out.push_back(static_cast<char>(kind));
@@ -48,10 +48,10 @@ void add_entry(std::string& entries, Kind kind, std::string_view file_name, std:
     entries += e.out;
 }
 
-const PackedFile* find(Kind kind, std::string_view file_name, std::string_view xml) {
+const PackedFile* find_packed(PackedKind kind, std::string_view file_name, std::string_view xml) {
     std::uint64_t fingerprint = 0;
     bool fingerprinted = false;
-    for (const PackedFile& f : installed()) {
+    for (const PackedFile& f : installed_files()) {
         if (f.kind != kind || f.size != xml.size() || f.name != file_name) continue;
         if (!fingerprinted) {
             fingerprint = content_fingerprint(xml);
@@ -63,7 +63,7 @@ const PackedFile* find(Kind kind, std::string_view file_name, std::string_view x
 }
 
 template <typename Facts>
-std::optional<Facts> decode_file(const PackedFile* file) {
+std::optional<Facts> decode_packed_file(const PackedFile* file) {
     if (!file) return std::nullopt;
     pack::Decoder d{file->facts};
     Facts facts;
@@ -74,29 +74,29 @@ std::optional<Facts> decode_file(const PackedFile* file) {
 }  // namespace
 
 std::uint64_t content_fingerprint(std::string_view bytes) {
-    std::uint64_t h = mix(bytes.size() ^ 0x6d616e6175646974ULL);
+    std::uint64_t h = mix_bits(bytes.size() ^ 0x6d616e6175646974ULL);
     std::size_t at = 0;
     for (; at + 8 <= bytes.size(); at += 8) {
         std::uint64_t word = 0;
         std::memcpy(&word, bytes.data() + at, sizeof word);
-        h = (h ^ mix(word)) * 0x9e3779b97f4a7c15ULL;
+        h = (h ^ mix_bits(word)) * 0x9e3779b97f4a7c15ULL;
     }
     std::uint64_t tail = 0;
     if (at < bytes.size()) std::memcpy(&tail, bytes.data() + at, bytes.size() - at);
-    return mix(h ^ mix(tail));
+    return mix_bits(h ^ mix_bits(tail));
 }
 
 void FactPackWriter::add(std::string_view file_name, std::string_view xml, const ArchFacts& facts) {
     pack::Encoder e;
     pack::encode(e, facts);
-    add_entry(entries_, Kind::arch, file_name, xml, e.out);
+    add_packed_entry(entries_, PackedKind::arch, file_name, xml, e.out);
     ++count_;
 }
 
 void FactPackWriter::add(std::string_view file_name, std::string_view xml, const LibcFacts& facts) {
     pack::Encoder e;
     pack::encode(e, facts);
-    add_entry(entries_, Kind::libc, file_name, xml, e.out);
+    add_packed_entry(entries_, PackedKind::libc, file_name, xml, e.out);
     ++count_;
 }
 
@@ -108,7 +108,7 @@ std::string FactPackWriter::bytes() const {
 }
 
 void install_fact_pack(std::string_view bytes) {
-    installed().clear();
+    installed_files().clear();
     std::vector<PackedFile> files;
     pack::Decoder d{bytes};
     if (!bytes.starts_with(kMagic)) return;
@@ -117,8 +117,8 @@ void install_fact_pack(std::string_view bytes) {
     for (std::uint64_t i = 0; i < n && d.ok; ++i) {
         std::string_view kind = d.in.substr(0, 1);
         d.in.remove_prefix(kind.size());
-        PackedFile f{Kind::arch, {}, 0, 0, {}};
-        if (kind == "l") f.kind = Kind::libc;
+        PackedFile f{PackedKind::arch, {}, 0, 0, {}};
+        if (kind == "l") f.kind = PackedKind::libc;
         else if (kind != "a") d.fail();
         f.name = d.text_view();
         f.size = d.unsigned_int();
@@ -126,17 +126,17 @@ void install_fact_pack(std::string_view bytes) {
         f.facts = d.text_view();
         files.push_back(f);
     }
-    if (d.ok && d.in.empty()) installed() = std::move(files);
+    if (d.ok && d.in.empty()) installed_files() = std::move(files);
 }
 
 std::optional<ArchFacts> packed_arch_facts(std::string_view file_name, std::string_view xml) {
-    return decode_file<ArchFacts>(find(Kind::arch, file_name, xml));
+    return decode_packed_file<ArchFacts>(find_packed(PackedKind::arch, file_name, xml));
 }
 
 std::optional<LibcFacts> packed_libc_facts(std::string_view file_name, std::string_view xml) {
-    return decode_file<LibcFacts>(find(Kind::libc, file_name, xml));
+    return decode_packed_file<LibcFacts>(find_packed(PackedKind::libc, file_name, xml));
 }
 
-std::size_t installed_pack_files() { return installed().size(); }
+std::size_t installed_pack_files() { return installed_files().size(); }
 
 }  // namespace manaudit::archdata

@@ -15,7 +15,9 @@ db=build-clang/compile_commands.json
 [ -f "$db" ] || { echo "tidy: configure build-clang first (scripts/build_clang.sh)" >&2; exit 2; }
 if [ $# -eq 0 ]; then
     # Every source the clang build compiles, but the tests' and the fuzz targets'.
-    set -- $(sed -n 's/^ *"file": "\(.*\)",\{0,1\}$/\1/p' "$db" | grep -v -e '/tests/' -e '/build-clang/tests/' | sort -u)
+    # C++ only: the assembler source that links the fact pack in is data.
+    set -- $(sed -n 's/^ *"file": "\(.*\)",\{0,1\}$/\1/p' "$db" | grep -v -e '/tests/' -e '/build-clang/tests/' |
+        grep -E '\.(cpp|cxx)$' | sort -u)
 fi
 # A unity batch is a generated file that #includes the sources it batches,
 # just what bugprone-suspicious-include reports: off for those runs only.

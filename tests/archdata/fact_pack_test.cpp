@@ -17,18 +17,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRoot = fs::path(MANAUDIT_SOURCE_DIR) / "arch-data";
+const fs::path kDataRoot = fs::path(MANAUDIT_SOURCE_DIR) / "arch-data";
 
-struct ShippedFile {
+struct ShippedDataFile {
     fs::path path;
     bool libc;
     std::string bytes;
 };
 
 // Every shipped data file: the kernel sets and the C-library sets.
-std::vector<ShippedFile> shipped_files() {
-    std::vector<ShippedFile> out;
-    for (const auto& set : fs::directory_iterator(kRoot)) {
+std::vector<ShippedDataFile> shipped_data_files() {
+    std::vector<ShippedDataFile> out;
+    for (const auto& set : fs::directory_iterator(kDataRoot)) {
         std::string name = set.path().filename().string();
         bool libc = name.starts_with("glibc-");
         if (!set.is_directory() || (!libc && !name.starts_with("linux-"))) continue;
@@ -52,7 +52,7 @@ struct PackGuard {
 }  // namespace
 
 TEST_CASE("fact pack: every shipped file comes back as its XML says", "[fact-pack]") {
-    const auto files = shipped_files();
+    const auto files = shipped_data_files();
     REQUIRE(files.size() >= 40);  // 6.1: 30 ABIs, 6.12: 29, glibc: 17
     FactPackWriter writer;
     std::vector<std::string> expected;
@@ -90,7 +90,7 @@ TEST_CASE("fact pack: every shipped file comes back as its XML says", "[fact-pac
 }
 
 TEST_CASE("fact pack: other bytes or another name are read as XML", "[fact-pack]") {
-    const auto files = shipped_files();
+    const auto files = shipped_data_files();
     auto x86 = std::find_if(files.begin(), files.end(), [](const auto& f) {
         return f.path.parent_path().filename() == "linux-6.12" && f.path.filename() == "x86_64.xml";
     });
@@ -126,7 +126,7 @@ TEST_CASE("fact pack: other bytes or another name are read as XML", "[fact-pack]
 }
 
 TEST_CASE("fact pack: a damaged pack installs nothing", "[fact-pack]") {
-    const auto files = shipped_files();
+    const auto files = shipped_data_files();
     auto kernel_file = std::find_if(files.begin(), files.end(), [](const auto& f) { return !f.libc; });
     REQUIRE(kernel_file != files.end());
     Diagnostics diags;
@@ -148,7 +148,7 @@ TEST_CASE("fact pack: a damaged pack installs nothing", "[fact-pack]") {
 }
 
 TEST_CASE("fact pack: the one this build links in holds every shipped file as it is", "[fact-pack]") {
-    const auto files = shipped_files();
+    const auto files = shipped_data_files();
     PackGuard guard;
     install_fact_pack(embedded_fact_pack());
     // A file missing here was edited after the build, or failed to parse when it ran.
