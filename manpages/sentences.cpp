@@ -2,30 +2,49 @@
 // reads each block's sentences many times over.
 #include "manpages/sentences.h"
 
+#include <array>
 #include <cctype>
 
 namespace manaudit::manpages {
+
+namespace {
+
+// The bytes split_sentences decides on; all others are copied as they are.
+constexpr std::array<bool, 256> kDecides = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : {' ', '\n', '.', '?', '!'}) table[c] = true;
+    return table;
+}();
+
+// Abbreviations do not end a sentence. Only the last four characters
+// decide; lowering the whole sentence at every full stop made long
+// paragraphs quadratic.
+bool ends_with_abbreviation(const std::string& current) {
+    std::string lowered;
+    for (std::size_t k = current.size() > 4 ? current.size() - 4 : 0; k < current.size(); ++k)
+        lowered += current[k] >= 'A' && current[k] <= 'Z' ? static_cast<char>(current[k] - 'A' + 'a') : current[k];
+    return lowered.ends_with("e.g.") || lowered.ends_with("i.e.") || lowered.ends_with("etc.") ||
+           lowered.ends_with("vs.") || lowered.ends_with("cf.");
+}
+
+}  // namespace
 
 std::vector<std::string> split_sentences(std::string_view text) {
     std::vector<std::string> out;
     std::string current;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        // Runs of ordinary bytes are copied at once: this runs over every page's text.
+        std::size_t run_end = i;
+        while (run_end < text.size() && !kDecides[static_cast<unsigned char>(text[run_end])]) ++run_end;
+        current.append(text, i, run_end - i);
+        if (run_end == text.size()) break;
+        i = run_end;
         char c = text[i] == '\n' ? ' ' : text[i];
         if (c == ' ' && !current.empty() && current.back() == ' ') continue;
         current += c;
         bool at_end = c == '.' || c == '?' || c == '!';
         bool next_is_space = i + 1 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]));
-        if (!at_end || !next_is_space) continue;
-        // Abbreviations do not end a sentence.
-        // Only the last four characters decide; lowering the whole sentence
-        // at every full stop made long paragraphs quadratic.
-        std::string lowered;
-        for (std::size_t k = current.size() > 4 ? current.size() - 4 : 0; k < current.size(); ++k)
-            lowered += current[k] >= 'A' && current[k] <= 'Z' ? static_cast<char>(current[k] - 'A' + 'a') : current[k];
-        bool abbreviation = lowered.ends_with("e.g.") || lowered.ends_with("i.e.") ||
-                            lowered.ends_with("etc.") || lowered.ends_with("vs.") ||
-                            lowered.ends_with("cf.");
-        if (abbreviation) continue;
+        if (!at_end || !next_is_space || ends_with_abbreviation(current)) continue;
         auto first = current.find_first_not_of(' ');
         if (first != std::string::npos) out.push_back(current.substr(first));
         current.clear();
