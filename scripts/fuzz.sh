@@ -6,12 +6,12 @@
 # the input is left in build-clang/fuzz-artifacts/.
 #
 # usage: scripts/fuzz.sh [-t SECONDS] [TARGET...]   (targets run side by side, FUZZ_JOBS at once)
-#   targets: fuzz_page fuzz_strings fuzz_cdecl fuzz_corpus fuzz_arch_xml
+#   targets: fuzz_page fuzz_strings fuzz_cdecl fuzz_corpus fuzz_arch_xml fuzz_fact_pack
 set -eu
 cd "$(dirname "$0")/.."
 seconds=60
 if [ "${1:-}" = "-t" ]; then seconds=$2; shift 2; fi
-targets=${*:-fuzz_page fuzz_strings fuzz_cdecl fuzz_corpus fuzz_arch_xml}
+targets=${*:-fuzz_page fuzz_strings fuzz_cdecl fuzz_corpus fuzz_arch_xml fuzz_fact_pack}
 work=build-clang/fuzz-work
 mkdir -p "$work" build-clang/fuzz-artifacts
 
@@ -48,6 +48,9 @@ seeds() {
             tar -cf "$2/pages.tar" -C /usr/share/man man2/read.2.gz 2>/dev/null || true ;;
         fuzz_arch_xml)
             cp arch-data/linux-6.1/*.xml "$2/" ;;
+        fuzz_fact_pack)
+            # A small pack: the build's own is 10 MB, beyond -max_len.
+            printf 'manaudit fact pack 1\n\001a\012x86_64.xml\003' > "$2/header" ;;
     esac
 }
 

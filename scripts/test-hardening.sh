@@ -2,7 +2,7 @@
 # Longer fuzzing than CI's smoke run: each fuzz target for FUZZ_SECONDS
 # (default 600, the targets side by side) on the clang build with the
 # sanitizers. scripts/test.sh (CI) already runs the clang -Werror build, the
-# whole suite under ASan+UBSan, clang-tidy and 20 s of each target.
+# whole suite under ASan+UBSan, clang-tidy and 60 s of each target.
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
