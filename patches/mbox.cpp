@@ -1,6 +1,7 @@
 // Rendering format-patch mails and naming their files.
 #include "patches/mbox.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -12,6 +13,80 @@ bool is_ascii(const std::string& s) {
     for (unsigned char c : s)
         if (c >= 0x80) return false;
     return true;
+}
+
+// Header text that must become RFC 2047 encoded words: 8-bit bytes, a line
+// break, or "=?", which a reader would take for the start of an encoded word.
+bool needs_encoded_words(const std::string& s) {
+    return !is_ascii(s) || s.find('\n') != std::string::npos || s.find("=?") != std::string::npos;
+}
+
+// Where an encoded word is used: the name before <mail> (RFC 2047 section
+// 5.3 allows fewer bare characters there) or free text such as a subject.
+enum class WordUse { name, text };
+
+bool stays_bare(unsigned char c, WordUse use) {
+    if (c >= 0x80 || !std::isprint(c) || c == ' ' || c == '=' || c == '?' || c == '_') return false;
+    if (use == WordUse::text) return true;
+    return std::isalnum(c) || c == '!' || c == '*' || c == '+' || c == '-' || c == '/';
+}
+
+std::size_t utf8_sequence_length(unsigned char lead) {
+    if ((lead & 0xE0) == 0xC0) return 2;
+    if ((lead & 0xF0) == 0xE0) return 3;
+    if ((lead & 0xF8) == 0xF0) return 4;
+    return 1;
+}
+
+// "Q" encoded words in UTF-8, as git format-patch writes them: "=XX" for
+// every byte not left bare, a character never split between two words, and
+// lines of at most 76 columns counted from `column`, continued with a space.
+std::string encoded_words(const std::string& text, std::size_t column, WordUse use) {
+    const std::string open = "=?UTF-8?q?";
+    const std::size_t limit = 76;
+    std::string out = open;
+    column += open.size();
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = std::min(utf8_sequence_length(static_cast<unsigned char>(text[i])), text.size() - i);
+        std::string piece;
+        for (std::size_t k = 0; k < length; ++k) {
+            unsigned char c = static_cast<unsigned char>(text[i + k]);
+            if (length == 1 && stays_bare(c, use)) {
+                piece += char(c);
+            } else {
+                char hex[4];
+                std::snprintf(hex, sizeof hex, "=%02X", unsigned(c));
+                piece += hex;
+            }
+        }
+        if (column + piece.size() + 2 > limit) {  // 2: the closing "?="
+            out += "?=\n " + open;
+            column = 1 + open.size();
+        }
+        out += piece;
+        column += piece.size();
+        i += length;
+    }
+    return out + "?=";
+}
+
+// A plain name with an RFC 5322 special in it ("Doe, Jane") is quoted, or a
+// reader would split it into two addresses.
+std::string quoted_if_special(const std::string& name) {
+    if (name.find_first_of("()<>@,;:\\\".[]") == std::string::npos) return name;
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string from_header(const Identity& from) {
+    const std::string header = "From: ";
+    std::string name = needs_encoded_words(from.name) ? encoded_words(from.name, header.size(), WordUse::name)
+                                                      : quoted_if_special(from.name);
+    return header + name + " <" + from.email + ">\n";
 }
 
 // RFC 5322 folding: a header line longer than 78 columns breaks at a space,
@@ -27,6 +102,22 @@ std::string fold_header(const std::string& line) {
         rest = rest.substr(cut);
     }
     return out + rest + "\n";
+}
+
+// "Subject: [PATCH 1/3] title": the "[...] " prefix stays as it is; a title
+// that is not plain ASCII becomes encoded words, any other is folded.
+std::string subject_header(const std::string& subject) {
+    std::string prefix = "Subject: ";
+    std::string title = subject;
+    if (!title.empty() && title.front() == '[') {
+        std::size_t end = title.find("] ");
+        if (end != std::string::npos) {
+            prefix += title.substr(0, end + 2);
+            title = title.substr(end + 2);
+        }
+    }
+    if (!needs_encoded_words(title)) return fold_header(prefix + title);
+    return prefix + encoded_words(title, prefix.size(), WordUse::text) + "\n";
 }
 
 }  // namespace
@@ -55,10 +146,12 @@ std::string wrap_paragraph(const std::string& text, std::size_t width) {
 std::string render_mail(const PatchMail& mail) {
     std::string out;
     out += "From " + mail.commit_id + " Mon Sep 17 00:00:00 2001\n";
-    out += "From: " + mail.from.text() + "\n";
+    out += from_header(mail.from);
     out += "Date: " + mail.date + "\n";
-    out += fold_header("Subject: " + mail.subject);
-    if (!is_ascii(mail.body) || !is_ascii(mail.from.text())) {
+    out += subject_header(mail.subject);
+    // As git does: the charset is declared for a message whose subject or body
+    // is not ASCII; an encoded From: name needs no declaration.
+    if (!is_ascii(mail.body) || !is_ascii(mail.subject)) {
         out += "MIME-Version: 1.0\n";
         out += "Content-Type: text/plain; charset=UTF-8\n";
         out += "Content-Transfer-Encoding: 8bit\n";

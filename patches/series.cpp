@@ -15,7 +15,6 @@
 #include "arch-data/store.h"
 #include "patches/diffstat.h"
 #include "patches/mbox.h"
-#include "patches/sha1.h"
 #include "patches/unified_diff.h"
 
 namespace manaudit::patches {
@@ -208,7 +207,7 @@ Series build_series(const std::vector<PagePlan>& plans, const std::vector<archda
         mail.diff = diff.text;
         mail.trailer = options.trailer;
         // Stands where git puts the commit id: a stable name for this exact change.
-        mail.commit_id = sha1_hex(mail.subject + '\0' + mail.body + '\0' + mail.diff);
+        mail.commit_id = git_blob_id(mail.subject + '\0' + mail.body + '\0' + mail.diff);
         series.files.push_back({patch_file_name(i + 1, subject), render_mail(mail)});
         stats.push_back(stat);
         subjects.push_back(subject);

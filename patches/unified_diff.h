@@ -1,22 +1,13 @@
-// Line diffs and their unified (git) form, with 3 lines of context.
+// Unified (git) diffs of one file and git blob ids, made by libgit2.
 #pragma once
 
 #include <string>
-#include <vector>
+#include <string_view>
 
 namespace manaudit::patches {
 
-/// One step of a line edit script.
-struct DiffOp {
-    enum class Kind { equal, remove, insert };
-    Kind kind;
-    int old_index;  ///< 0-based line in the old text (equal, remove)
-    int new_index;  ///< 0-based line in the new text (equal, insert)
-};
-
-/// A shortest edit script from `old_lines` to `new_lines` (Myers' O(ND) algorithm).
-std::vector<DiffOp> diff_lines(const std::vector<std::string>& old_lines,
-                               const std::vector<std::string>& new_lines);
+/// The id git gives a file with these contents: SHA-1 of "blob <size>\0" + data.
+std::string git_blob_id(std::string_view data);
 
 struct FileDiff {
     std::string text;  ///< "diff --git ..." through the last hunk; empty if no change
@@ -25,8 +16,9 @@ struct FileDiff {
 };
 
 /// The git-style diff of one file at `path` (a/<path> b/<path>), with `index`
-/// line of blob ids and mode 100644. Lines keep their endings; a last line
-/// without one gets "\ No newline at end of file".
+/// line of 12-digit blob ids and mode 100644. Lines keep their endings; a last
+/// line without one gets "\ No newline at end of file". The bytes are always
+/// diffed as text, whatever their encoding.
 FileDiff unified_diff(const std::string& path, const std::string& old_text,
                       const std::string& new_text, int context = 3);
 

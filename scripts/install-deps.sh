@@ -6,7 +6,7 @@ set -eu
 # Build and runtime libraries, the tools the tests drive, the release audited;
 # clang with its sanitizer and libFuzzer runtimes, and clang-tidy, for CI.
 PACKAGES="build-essential cmake pkg-config libclang-dev libpugixml-dev libfmt-dev
-catch2 zlib1g-dev libarchive-dev libcli11-dev nlohmann-json3-dev
+catch2 zlib1g-dev libarchive-dev libcli11-dev nlohmann-json3-dev libgit2-dev
 groff mandoc git patch xz-utils time manpages-dev
 clang-14 clang-tidy-14 libclang-rt-14-dev ccache ninja-build"
 

@@ -388,3 +388,78 @@ TEST_CASE("an existing empty output directory is filled, not replaced", "[patche
     CHECK(std::distance(std::filesystem::directory_iterator(root / "out"), {}) == 4);
     std::filesystem::remove_all(root);
 }
+
+TEST_CASE("a non-ASCII author is RFC 2047 encoded as git format-patch writes it", "[patches][mbox]") {
+    SeriesOptions options = fixed_options();
+    options.from = *parse_identity("J\xc3\xb6rg M\xc3\xbcller <jm@example.org>");
+    Series s = build_series(three_plans(Mode::fix), two_arch_facts(), options);
+    for (const auto& f : s.files) {
+        INFO(f.name);
+        CHECK(contains(f.content, "\nFrom: =?UTF-8?q?J=C3=B6rg=20M=C3=BCller?= <jm@example.org>\nDate: "));
+    }
+    // The patches' subjects and bodies are ASCII: no charset header, as git omits it then.
+    CHECK_FALSE(contains(s.files[1].content, "Content-Type:"));
+    // The cover letter's shortlog names the author in its body, in UTF-8.
+    CHECK(contains(s.files[0].content, "Content-Type: text/plain; charset=UTF-8\n"));
+    CHECK(contains(s.files[0].content, "\nJ\xc3\xb6rg M\xc3\xbcller (3):\n"));
+}
+
+TEST_CASE("From: and Subject: headers match git format-patch byte for byte", "[patches][mbox][git]") {
+    const std::vector<std::string> names = {
+        "J\xc3\xb6rg M\xc3\xbcller", "Plain Name", "J. Doe", "Doe, Jane", "a=?b", "Quote \"Q\" Back\\slash",
+        "\xc3\x9cn\xc3\xaf" "code \xc3\x91" "ame With A Very Long Family Name That Goes Past The Limit Of One Line"};
+    const std::string title = "man2/x.2: \xc3\x9cmlauts in a subject long enough to need a second encoded line";
+    auto root = temp_dir("from");
+    std::string git = "cd '" + root.string() + "' && git ";
+    REQUIRE(run(git + "init -q && echo a > f && " + git + "add f") == 0);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        write_bytes(root / "name", names[i]);
+        write_bytes(root / "message", title + "\n");
+        std::string identity = "-c user.email=x@example.org -c \"user.name=$(cat name)\" ";
+        REQUIRE(run("cd '" + root.string() + "' && echo " + std::to_string(i) + " >> f") == 0);
+        REQUIRE(run(git + identity + "commit -q -F message f") == 0);
+        REQUIRE(run(git + "format-patch -1 --stdout > theirs.patch") == 0);
+        std::string theirs = read_bytes(root / "theirs.patch");
+        auto header = [](const std::string& mail, const std::string& name) {
+            std::size_t start = mail.find("\n" + name + ": ");
+            if (start == std::string::npos) return "no " + name + " header";
+            std::size_t end = start;
+            do end = mail.find('\n', end + 1);
+            while (end + 1 < mail.size() && mail[end + 1] == ' ');
+            return mail.substr(start, end - start);
+        };
+        PatchMail mail;
+        mail.commit_id = std::string(40, '0');
+        mail.from = {names[i], "x@example.org"};
+        mail.date = "Tue, 14 Nov 2023 22:13:20 +0000";
+        mail.subject = "[PATCH] " + title;
+        std::string ours = render_mail(mail);
+        INFO(ours << "\n---- git:\n" << theirs);
+        CHECK(header(ours, "From") == header(theirs, "From"));
+        CHECK(header(ours, "Subject") == header(theirs, "Subject"));
+        CHECK(contains(ours, "\nContent-Type: text/plain; charset=UTF-8\n") ==
+              contains(theirs, "\nContent-Type: text/plain; charset=UTF-8\n"));
+    }
+    std::filesystem::remove_all(root);
+}
+
+TEST_CASE("git am restores a non-ASCII author from the encoded header", "[patches][series][git]") {
+    auto plans = three_plans(Mode::fix);
+    SeriesOptions options = fixed_options();
+    options.from = {"J\xc3\xb6rg M\xc3\xbcller", "jm@example.org"};
+    Series s = build_series(plans, two_arch_facts(), options);
+    auto root = temp_dir("am-author");
+    auto repo = root / "tree";
+    for (const auto& plan : plans) {
+        std::filesystem::create_directories((repo / plan.path).parent_path());
+        write_bytes(repo / plan.path, plan.original);
+    }
+    Diagnostics diags;
+    REQUIRE(write_series(s, (root / "out").string(), false, diags));
+    std::string git = "cd '" + repo.string() + "' && git -c user.name=T -c user.email=t@example.org ";
+    REQUIRE(run(git + "init -q && " + git + "add . && " + git + "commit -q -m base") == 0);
+    REQUIRE(run(git + "am -q ../out/000[1-9]-*.patch") == 0);
+    REQUIRE(run(git + "log -3 --format=%an > ../authors") == 0);
+    CHECK(read_bytes(root / "authors") == "J\xc3\xb6rg M\xc3\xbcller\nJ\xc3\xb6rg M\xc3\xbcller\nJ\xc3\xb6rg M\xc3\xbcller\n");
+    std::filesystem::remove_all(root);
+}
