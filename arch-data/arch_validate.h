@@ -4,7 +4,7 @@
 #include <string>
 
 #include "arch-data/arch_facts.h"
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace manaudit::archdata {
 

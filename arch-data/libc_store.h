@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "arch-data/libc_facts.h"
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace manaudit::archdata {
 

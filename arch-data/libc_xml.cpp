@@ -11,8 +11,8 @@
 #include "arch-data/libc_store.h"
 #include "arch-data/store.h"
 #include "arch-data/xml_reader.h"
-#include "output_file.h"
-#include "parallel_for.h"
+#include "base/output_file.h"
+#include "base/parallel_for.h"
 
 namespace manaudit::archdata {
 

@@ -9,8 +9,8 @@
 
 #include "arch-data/arch_table.h"
 #include "arch-data/fact_pack.h"
-#include "output_file.h"
-#include "parallel_for.h"
+#include "base/output_file.h"
+#include "base/parallel_for.h"
 
 namespace manaudit::archdata {
 

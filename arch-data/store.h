@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "arch-data/arch_facts.h"
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace manaudit::archdata {
 

@@ -11,7 +11,7 @@
 
 #include <pugixml.hpp>
 
-#include "diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace manaudit::archdata {
 

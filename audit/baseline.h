@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "audit/finding.h"
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace manaudit::audit {
 

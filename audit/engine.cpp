@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "audit/registry.h"
-#include "parallel_for.h"
+#include "base/parallel_for.h"
 
 namespace manaudit::audit {
 

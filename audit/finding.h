@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace manaudit::audit {
 

@@ -8,9 +8,9 @@
 #include "arch-data/libc_store.h"
 #include "arch-data/store.h"
 #include "audit/registry.h"
+#include "base/parallel_for.h"
 #include "manpages/corpus.h"
 #include "manpages/page_builder.h"
-#include "parallel_for.h"
 
 namespace manaudit::audit {
 

@@ -9,8 +9,8 @@
 #include "arch-data/libc_facts.h"
 #include "audit/engine.h"
 #include "audit/finding.h"
+#include "base/diagnostic.h"
 #include "manpages/page.h"
-#include "parsers/diagnostic.h"
 
 namespace manaudit::audit {
 

@@ -10,9 +10,9 @@
 #include "arch-data/archdiff.h"
 #include "arch-data/store.h"
 #include "audit/report/render.h"
+#include "base/output_file.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
-#include "output_file.h"
 
 namespace manaudit::cli {
 

@@ -16,11 +16,11 @@
 #include "audit/output.h"
 #include "audit/registry.h"
 #include "audit/run.h"
+#include "base/output_file.h"
 #include "cli/audit_selection.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/keep_until_exit.h"
-#include "output_file.h"
 
 namespace manaudit::cli {
 

@@ -11,11 +11,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/parallel_for.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
 #include "manpages/corpus.h"
 #include "manpages/page_builder.h"
-#include "parallel_for.h"
 
 namespace manaudit::cli {
 

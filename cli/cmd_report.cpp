@@ -14,12 +14,12 @@
 #include "audit/report/build_report.h"
 #include "audit/report/render.h"
 #include "audit/run.h"
+#include "base/output_file.h"
 #include "cli/audit_selection.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/keep_until_exit.h"
 #include "manpages/corpus.h"
-#include "output_file.h"
 
 namespace manaudit::cli {
 

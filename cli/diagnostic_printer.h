@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace manaudit::cli {
 

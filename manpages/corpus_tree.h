@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "manpages/corpus.h"
-#include "parsers/diagnostic.h"
 
 namespace manaudit::manpages::detail {
 

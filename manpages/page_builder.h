@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/diagnostic.h"
 #include "manpages/page.h"
-#include "parsers/diagnostic.h"
 
 namespace manaudit::manpages {
 

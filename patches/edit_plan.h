@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "audit/finding.h"
+#include "base/diagnostic.h"
 #include "manpages/page.h"
-#include "parsers/diagnostic.h"
 
 namespace manaudit::patches {
 

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "audit/finding.h"
+#include "base/diagnostic.h"
 #include "manpages/page.h"
-#include "parsers/diagnostic.h"
 #include "patches/edit_plan.h"
 
 namespace manaudit::patches {

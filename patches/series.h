@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "arch-data/arch_facts.h"
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 #include "patches/edit_plan.h"
 #include "patches/identity.h"
 #include "patches/subject_style.h"

@@ -10,7 +10,7 @@
 #include "arch-data/fact_pack.h"
 #include "arch-data/libc_store.h"
 #include "arch-data/store.h"
-#include "output_file.h"
+#include "base/output_file.h"
 
 namespace fs = std::filesystem;
 using namespace manaudit;

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "arch-data/arch_table.h"
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 #include "parsers/headers/clang_handles.h"
 
 namespace manaudit::headers {

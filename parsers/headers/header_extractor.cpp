@@ -7,6 +7,7 @@
 #include <sstream>
 #include <memory>
 
+#include "base/parallel_for.h"
 #include "parsers/headers/clang_handles.h"
 #include "parsers/headers/clang_parse.h"
 #include "parsers/headers/constant_families.h"
@@ -14,7 +15,6 @@
 #include "parsers/headers/package_info.h"
 #include "parsers/headers/probe_source.h"
 #include "parsers/headers/struct_layouts.h"
-#include "parallel_for.h"
 
 namespace manaudit::headers {
 

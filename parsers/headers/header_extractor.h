@@ -8,7 +8,7 @@
 
 #include "arch-data/arch_facts.h"
 #include "arch-data/arch_table.h"
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 #include "parsers/kernel/kernel_tree.h"
 
 namespace manaudit::headers {

@@ -11,7 +11,7 @@
 
 #include "arch-data/arch_table.h"
 #include "arch-data/libc_facts.h"
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace manaudit::headers {
 

@@ -11,7 +11,7 @@
 
 #include "arch-data/arch_facts.h"
 #include "arch-data/arch_table.h"
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 #include "parsers/kernel/kernel_tree.h"
 #include "parsers/kernel/source_conditions.h"
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "arch-data/arch_table.h"
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 #include "parsers/kernel/syscall_table.h"
 
 namespace manaudit::kernel {

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace manaudit::roff {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "parsers/diagnostic.h"
+#include "base/diagnostic.h"
 #include "parsers/roff/diagnostic_sink.h"
 #include "parsers/roff/roff_node.h"
 

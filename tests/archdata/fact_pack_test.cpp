@@ -9,7 +9,7 @@
 #include "arch-data/libc_store.h"
 #include "arch-data/pack/embedded_fact_pack.h"
 #include "arch-data/store.h"
-#include "output_file.h"
+#include "base/output_file.h"
 
 using namespace manaudit;
 using namespace manaudit::archdata;

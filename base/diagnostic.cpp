@@ -1,5 +1,5 @@
 // Compiler-style rendering of diagnostics.
-#include "diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace manaudit {
 

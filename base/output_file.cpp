@@ -1,5 +1,5 @@
 // Atomic output files for everything manaudit writes, and whole-file reads.
-#include "output_file.h"
+#include "base/output_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
