@@ -1,40 +1,44 @@
-// The man(7) macro table: what each macro does to the tree.
+// The man(7) macro table: for each macro, what it does to the parser.
 #pragma once
 
 #include <string_view>
 
 namespace manaudit::roff {
 
-enum class MacroKind {
-    title,            ///< .TH
-    section,          ///< .SH
-    subsection,       ///< .SS
-    paragraph,        ///< .PP .P .LP .HP
-    tagged,           ///< .TP .TQ: the tag is the next line
-    indented,         ///< .IP: the tag is the first argument
-    indent_begin,     ///< .RS
-    indent_end,       ///< .RE
-    font,             ///< .B .I .BR ...: arguments in (alternating) fonts
-    nofill_begin,     ///< .nf .EX
-    nofill_end,       ///< .fi .EE
-    link_begin,       ///< .UR .MT
-    link_end,         ///< .UE .ME
-    table_begin,      ///< .TS
-    table_end,        ///< .TE (outside a table: misplaced)
-    conditional,      ///< .if .ie .el
-    define_macro,     ///< .de .am
-    define_string,    ///< .ds
-    layout,           ///< spacing, adjusting, hyphenation: kept, no text
-    tolerated,        ///< other requests: kept, not interpreted
-};
+class ManParser;
+struct MacroCall;
+
+/// What is particular to a macro: a member of the parser, shared by the
+/// macros that behave alike (.PP .P .LP .HP).
+using MacroHandler = void (ManParser::*)(const MacroCall&);
+
+/// Behaviour that many macros share. The parser applies a row's flags, in
+/// this order, before it calls the row's handler.
+namespace macro_flag {
+/// Ends a pending next-line scope (a font macro or a heading waiting for
+/// the next line), with a warning: blocks and layout boxes do.
+inline constexpr unsigned breaks_scope = 1U << 0;
+/// Sets the font back to roman (current and previous): a new block starts.
+inline constexpr unsigned resets_font = 1U << 1;
+/// Ends no-fill mode, with a warning: a heading ends a forgotten .nf/.EX.
+inline constexpr unsigned ends_nofill = 1U << 2;
+/// The macro's node keeps its arguments as written.
+inline constexpr unsigned keeps_args = 1U << 3;
+/// A roff request rather than a man(7) macro: its node is a request node.
+inline constexpr unsigned request = 1U << 4;
+}  // namespace macro_flag
 
 struct MacroInfo {
     std::string_view name;
-    MacroKind kind;
+    MacroHandler handler;
+    unsigned flags;
     /// For font macros: the fonts its arguments cycle through ("BR": bold,
     /// roman, bold, ...); a single letter means all arguments in that font,
-    /// joined by spaces.
+    /// joined by spaces. Empty for every other macro.
     std::string_view fonts;
+
+    bool has(unsigned flag) const { return (flags & flag) != 0; }
+    bool is_font_macro() const { return !fonts.empty(); }
 };
 
 /// The row for `name`, or nullptr for a macro the table does not know.

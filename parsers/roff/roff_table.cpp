@@ -176,7 +176,7 @@ std::string TableReader::read_text_block(Node& cell, const SourceLine& opening) 
             }
             // Font macros inside text blocks show their arguments in their fonts.
             const MacroInfo* info = find_macro(parsed.name);
-            if (info && info->kind == MacroKind::font && !parsed.args.empty()) {
+            if (info && info->is_font_macro() && !parsed.args.empty()) {
                 add_font_macro(cell, *info, parsed, line.line);
                 continue;
             }
