@@ -268,49 +268,61 @@ std::string instead_summary(const CallGap& gap) {
     return out;
 }
 
+// ";\n.BR statx ()\nis used there instead.\n": what the ABIs lacking the
+// call use instead, or the end of the sentence when nothing.
+std::string used_instead_text(const CallGap& gap) {
+    std::map<std::string, std::set<std::string>> by_call;
+    for (const auto& [abi, call] : gap.instead)
+        if (gap.missing.count(abi)) by_call[call].insert(abi);
+    if (by_call.empty()) return ".\n";
+    std::string text = ";\n";
+    std::size_t i = 0;
+    for (const auto& [call, abis] : by_call) {
+        if (i > 0) text += i + 1 == by_call.size() ? "and\n" : "";
+        const std::vector<std::string> calls = calls_in(call);
+        text += roff_calls(calls);
+        const char* verb = calls.size() == 1 ? "is" : "are";
+        bool last = ++i == by_call.size();
+        if (by_call.size() == 1) text += fmt::format("{} used there instead.\n", verb);
+        else text += fmt::format("{} used instead on {}{}\n", verb, join_display(abis), last ? "." : ",");
+    }
+    return text;
+}
+
+// Where the calls are: the ABIs having them when fewer, else those lacking
+// them and what they use instead.
+std::string whereabouts_text(const CallGap& gap, const std::string& kernel) {
+    if (!gap.present.empty())
+        return fmt::format("As of Linux {},\n{}{} only on {}.\n", kernel, roff_calls(gap.shown),
+                           gap.shown.size() == 1 ? "system call exists" : "system calls exist",
+                           join_display(gap.present));
+    if (gap.missing.empty()) return {};
+    std::string text = fmt::format("As of Linux {},\n{}\n{}\n{}{}", kernel, join_display(gap.missing),
+                                   gap.missing.size() == 1 ? "has no" : "have no", roff_calls(gap.shown),
+                                   gap.shown.size() == 1 ? "system call" : "system calls");
+    text += used_instead_text(gap);
+    if (!gap.kernel_option.empty())
+        text += fmt::format("There, configuring the kernel with\n.B {}\ndoes not provide it.\n", gap.kernel_option);
+    return text;
+}
+
+// Where only a multiplexer reaches the calls, and a direct call there if one.
+std::string multiplexed_text(const CallGap& gap) {
+    if (gap.multiplexed_only.empty()) return {};
+    std::string text = fmt::format("On {},\n{}{} reached only through\n.BR {} (2)", join_display(gap.multiplexed_only),
+                                   roff_calls(gap.shown), gap.shown.size() == 1 ? "is" : "are", gap.via);
+    if (auto direct = direct_summary(gap); !direct.empty() && direct.find(' ') == std::string::npos &&
+                                                  gap.direct_instead.size() == gap.multiplexed_only.size())
+        text += fmt::format(";\n.BR {} ()\nis a direct system call there.\n", direct);
+    else
+        text += ".\n";
+    return text;
+}
+
 // The roff for readers: what the ABIs lack and what they use instead.
 std::string fix_text(const std::vector<CallGap>& gaps, const std::string& kernel) {
     std::string text;
-    for (const auto& gap : gaps) {
-        if (!gap.present.empty()) {
-            text += fmt::format("As of Linux {},\n{}{} only on {}.\n", kernel, roff_calls(gap.shown),
-                                gap.shown.size() == 1 ? "system call exists" : "system calls exist",
-                                join_display(gap.present));
-        } else if (!gap.missing.empty()) {
-            text += fmt::format("As of Linux {},\n{}\n{}\n{}{}", kernel, join_display(gap.missing),
-                                gap.missing.size() == 1 ? "has no" : "have no", roff_calls(gap.shown),
-                                gap.shown.size() == 1 ? "system call" : "system calls");
-            std::map<std::string, std::set<std::string>> by_call;
-            for (const auto& [abi, call] : gap.instead)
-                if (gap.missing.count(abi)) by_call[call].insert(abi);
-            if (by_call.empty()) {
-                text += ".\n";
-            } else {
-                text += ";\n";
-                std::size_t i = 0;
-                for (const auto& [call, abis] : by_call) {
-                    if (i > 0) text += i + 1 == by_call.size() ? "and\n" : "";
-                    const std::vector<std::string> calls = calls_in(call);
-                    text += roff_calls(calls);
-                    const char* verb = calls.size() == 1 ? "is" : "are";
-                    bool last = ++i == by_call.size();
-                    if (by_call.size() == 1) text += fmt::format("{} used there instead.\n", verb);
-                    else text += fmt::format("{} used instead on {}{}\n", verb, join_display(abis), last ? "." : ",");
-                }
-            }
-            if (!gap.kernel_option.empty())
-                text += fmt::format("There, configuring the kernel with\n.B {}\ndoes not provide it.\n", gap.kernel_option);
-        }
-        if (!gap.multiplexed_only.empty()) {
-            text += fmt::format("On {},\n{}{} reached only through\n.BR {} (2)", join_display(gap.multiplexed_only),
-                                roff_calls(gap.shown), gap.shown.size() == 1 ? "is" : "are", gap.via);
-            if (auto direct = direct_summary(gap); !direct.empty() && direct.find(' ') == std::string::npos &&
-                                                          gap.direct_instead.size() == gap.multiplexed_only.size())
-                text += fmt::format(";\n.BR {} ()\nis a direct system call there.\n", direct);
-            else
-                text += ".\n";
-        }
-    }
+    for (const auto& gap : gaps) text += whereabouts_text(gap, kernel) + multiplexed_text(gap);
     return text;
 }
 
