@@ -105,6 +105,87 @@ bool names_fact(const manpages::Block& block, const DocumentedQuery& q) {
     return sentence_names_fact(visible_text(block), q);
 }
 
+
+// The fact's own block (a tagged paragraph is one block, tag and body): all
+// of it is about the fact.
+bool own_block_documents(const manpages::Page& page, const DocumentedQuery& query) {
+    const int count = static_cast<int>(page.blocks.size());
+    const manpages::Block* own = (query.block >= 0 && query.block < count) ? &page.blocks[query.block] : nullptr;
+    if (!own || !is_visible(*own)) return false;
+    if (!query.about_existence && !query.about_arguments && covers(coverage_of(visible_text(*own)), query, true))
+        return true;
+    return in_arch_subsection(*own);
+}
+
+// Sentences about the fact, anywhere on the page: what they name together
+// must cover the arches. A generic phrase or an arch family counts only in
+// a sentence about the fact, never from a neighbour.
+bool sentences_about_fact_document(const manpages::Page& page, const DocumentedQuery& query) {
+    Coverage naming;
+    for (const auto& b : page.blocks) {
+        if (!is_visible(b) || !(query.only_subject || names_fact(b, query))) continue;
+        if (in_arch_subsection(b) && names_fact(b, query))
+            return true;
+        for (const auto& sentence : visible_sentences(b)) {
+            if (!query.only_subject && !sentence_names_fact(sentence, query)) continue;
+            if (query.about_existence && !speaks_of_existence(sentence)) continue;
+            if (query.about_arguments && !speaks_of_arguments(sentence)) continue;
+            Coverage c = coverage_of(sentence);
+            if (covers(c, query, true)) return true;
+            naming.abis.insert(c.abis.begin(), c.abis.end());
+        }
+    }
+    return covers(naming, query, false);
+}
+
+// A terse platform statement documents the arches when it names them all,
+// or when it restricts the call to arches that all have it ("Linux, x86."
+// documents the absence everywhere else, unless it names an arch that lacks it).
+bool platform_statement_documents(std::string_view sentence, const DocumentedQuery& query) {
+    auto abis = abis_with_vendor_names(sentence);
+    if (!query.arches.empty() && std::includes(abis.begin(), abis.end(), query.arches.begin(), query.arches.end()))
+        return true;
+    return !abis.empty() &&
+           std::none_of(abis.begin(), abis.end(), [&](const std::string& a) { return query.arches.count(a); });
+}
+
+// STANDARDS/HISTORY in either generation's form: a terse statement naming
+// the architectures the page's calls belong to documents them.
+bool platform_sections_document(const manpages::Page& page, const DocumentedQuery& query) {
+    if (query.about_arguments || !is_page_subject(page, query)) return false;
+    for (const auto& b : page.blocks) {
+        if (!is_visible(b) || !is_platform_section(b.section)) continue;
+        for (const auto& sentence : visible_sentences(b))
+            if (is_terse_platform_statement(sentence) && platform_statement_documents(sentence, query)) return true;
+    }
+    return false;
+}
+
+// Where the fact holds, said: the page names every arch that has it, or a
+// sentence restricts the fact to an arch that has it, which tells readers
+// elsewhere not to count on it, even if reserved numbers on other arches
+// make the facts' list longer than the page's.
+bool where_it_holds_documented(const manpages::Page& page, const DocumentedQuery& query) {
+    if (query.present.empty()) return false;
+    std::set<std::string> named_on_page;
+    for (const auto& b : page.blocks) {
+        if (!is_visible(b)) continue;
+        auto abis = abis_mentioned_in(visible_text(b));
+        named_on_page.insert(abis.begin(), abis.end());
+    }
+    if (std::includes(named_on_page.begin(), named_on_page.end(), query.present.begin(), query.present.end()))
+        return true;
+    for (const auto& b : page.blocks) {
+        if (!is_visible(b)) continue;
+        for (const auto& sentence : visible_sentences(b)) {
+            auto abis = restricted_to(sentence, query);
+            if (std::any_of(abis.begin(), abis.end(), [&](const std::string& a) { return query.present.count(a); }))
+                return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 bool is_visible(const manpages::Block& block) { return block.kind != manpages::Block::Kind::comment; }
@@ -122,77 +203,8 @@ int block_at_line(const manpages::Page& page, int line) {
 }
 
 bool already_documented(const manpages::Page& page, const DocumentedQuery& query) {
-    const int count = static_cast<int>(page.blocks.size());
-    const manpages::Block* own = (query.block >= 0 && query.block < count) ? &page.blocks[query.block] : nullptr;
-    if (own && !is_visible(*own)) own = nullptr;
-
-    // The fact's own block (a tagged paragraph is one block, tag and body):
-    // all of it is about the fact.
-    if (own && !query.about_existence && !query.about_arguments &&
-        covers(coverage_of(visible_text(*own)), query, true))
-        return true;
-    if (own && in_arch_subsection(*own)) return true;
-
-    // Sentences about the fact, anywhere on the page: what they name
-    // together must cover the arches. A generic phrase or an arch family
-    // counts only in a sentence about the fact, never from a neighbour.
-    Coverage naming;
-    for (const auto& b : page.blocks) {
-        if (!is_visible(b) || !(query.only_subject || names_fact(b, query))) continue;
-        if (in_arch_subsection(b) && names_fact(b, query)) return true;
-        for (const auto& sentence : visible_sentences(b)) {
-            if (!query.only_subject && !sentence_names_fact(sentence, query)) continue;
-            if (query.about_existence && !speaks_of_existence(sentence)) continue;
-            if (query.about_arguments && !speaks_of_arguments(sentence)) continue;
-            Coverage c = coverage_of(sentence);
-            if (covers(c, query, true)) return true;
-            naming.abis.insert(c.abis.begin(), c.abis.end());
-        }
-    }
-    if (covers(naming, query, false)) return true;
-
-    // STANDARDS/HISTORY in either generation's form: a terse statement naming
-    // the architectures the page's calls belong to documents them.
-    if (!query.about_arguments && is_page_subject(page, query)) {
-        for (const auto& b : page.blocks) {
-            if (!is_visible(b) || !is_platform_section(b.section)) continue;
-            for (const auto& sentence : visible_sentences(b)) {
-                if (!is_terse_platform_statement(sentence)) continue;
-                auto abis = abis_with_vendor_names(sentence);
-                if (!query.arches.empty() && std::includes(abis.begin(), abis.end(), query.arches.begin(),
-                                                           query.arches.end()))
-                    return true;
-                // "Linux, x86." restricts the call to x86: it documents the
-                // absence everywhere else, unless it names an arch that lacks it.
-                if (!abis.empty() &&
-                    std::none_of(abis.begin(), abis.end(), [&](const std::string& a) { return query.arches.count(a); }))
-                    return true;
-            }
-        }
-    }
-
-    if (!query.present.empty()) {
-        std::set<std::string> named_on_page;
-        for (const auto& b : page.blocks) {
-            if (!is_visible(b)) continue;
-            auto abis = abis_mentioned_in(visible_text(b));
-            named_on_page.insert(abis.begin(), abis.end());
-        }
-        if (std::includes(named_on_page.begin(), named_on_page.end(), query.present.begin(), query.present.end()))
-            return true;
-        // A sentence that restricts the fact to an arch that has it tells
-        // readers elsewhere not to count on it, even if reserved numbers on
-        // other arches make the facts' list longer than the page's.
-        for (const auto& b : page.blocks) {
-            if (!is_visible(b)) continue;
-            for (const auto& sentence : visible_sentences(b)) {
-                auto abis = restricted_to(sentence, query);
-                if (std::any_of(abis.begin(), abis.end(), [&](const std::string& a) { return query.present.count(a); }))
-                    return true;
-            }
-        }
-    }
-    return false;
+    return own_block_documents(page, query) || sentences_about_fact_document(page, query) ||
+           platform_sections_document(page, query) || where_it_holds_documented(page, query);
 }
 
 }  // namespace manaudit::audit

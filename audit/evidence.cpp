@@ -102,6 +102,15 @@ std::string join_ids(const std::set<std::string>& ids) {
     return out;
 }
 
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
 namespace {
 
 /// An arch family as man-pages names it: the name for all of its ABIs, and

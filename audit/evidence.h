@@ -36,6 +36,9 @@ bool is_x86_abi(const std::string& id);
 /// ABI ids joined in table order: "arm64, riscv64, arc".
 std::string join_ids(const std::set<std::string>& ids);
 
+/// Names as a sentence lists them, without a serial comma: "a, b and c".
+std::string join_names(const std::vector<std::string>& names);
+
 /// Arch names as man-pages spells them, in table order, a family once when
 /// all of its ABIs are there ("RISC-V", "PowerPC", "MIPS"):
 /// "arm64, RISC-V, and ARC".

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "arch-data/arch_table.h"
 #include "arch-data/libc_store.h"
@@ -21,33 +22,40 @@ void config_problem(RunResult& result, const std::string& file, const std::strin
     result.config_error = true;
 }
 
-}  // namespace
 
-RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
-    RunResult result;
+// Unknown check ids and architectures are configuration errors, all reported.
+void check_requested_ids(const RunInputs& inputs, const AuditOptions& options, RunResult& result) {
     for (const auto& id : options.checks)
         if (!find_check_info(id)) config_problem(result, "", "unknown check '" + id + "' (see --list-checks)");
     for (const auto& id : inputs.arches)
         if (!archdata::find_arch_alias(id)) config_problem(result, "", "unknown architecture '" + id + "'");
-    if (result.config_error) return result;
+}
+
+// Why no arch-data directory was found: the kernel versions there are, when
+// one was asked for.
+void report_missing_arch_data(const RunInputs& inputs, RunResult& result) {
+    std::string where = inputs.arch_data_dir.empty() ? archdata::shipped_arch_data_root() : inputs.arch_data_dir;
+    std::string message = "arch-data directory not found";
+    if (!inputs.kernel.empty()) {
+        std::string known;
+        for (const std::string& v : archdata::kernel_versions(where)) known += (known.empty() ? "" : ", ") + v;
+        message = "no arch data for Linux " + inputs.kernel + (known.empty() ? "" : " (have: " + known + ")");
+    } else if (where.empty()) {
+        message = "no arch data found (use --arch-data DIR)";
+    }
+    config_problem(result, where, message);
+}
+
+// Facts: every requested arch must load, or the audit would be silently
+// partial. False on a configuration error.
+bool load_facts(const RunInputs& inputs, RunResult& result) {
     std::vector<std::string> arches;
     for (const auto& id : inputs.arches) arches.emplace_back(archdata::find_arch_alias(id)->id);
-
-    // Facts: every requested arch must load, or the audit would be silently partial.
     std::string dir = inputs.arch_data_dir.empty() ? archdata::default_arch_data_dir(inputs.kernel)
                                                    : archdata::resolve_data_set(inputs.arch_data_dir, inputs.kernel);
     if (dir.empty() || !std::filesystem::is_directory(dir)) {
-        std::string where = inputs.arch_data_dir.empty() ? archdata::shipped_arch_data_root() : inputs.arch_data_dir;
-        std::string message = "arch-data directory not found";
-        if (!inputs.kernel.empty()) {
-            std::string known;
-            for (const std::string& v : archdata::kernel_versions(where)) known += (known.empty() ? "" : ", ") + v;
-            message = "no arch data for Linux " + inputs.kernel + (known.empty() ? "" : " (have: " + known + ")");
-        } else if (where.empty()) {
-            message = "no arch data found (use --arch-data DIR)";
-        }
-        config_problem(result, where, message);
-        return result;
+        report_missing_arch_data(inputs, result);
+        return false;
     }
     Diagnostics fact_diags;
     result.facts = archdata::load_arch_data(dir, arches, fact_diags);
@@ -57,36 +65,31 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
     if (result.facts.size() != wanted) {
         config_problem(result, dir, "arch data incomplete: loaded " + std::to_string(result.facts.size()) + " of " +
                                         std::to_string(wanted) + " architectures");
-        return result;
+        return false;
     }
+    return true;
+}
 
-    // The C library's view, where one is shipped or given; read while the
-    // pages are read and built.
-    std::string libc_dir;
-    if (inputs.libc_data_dir != "none") {
-        libc_dir = inputs.libc_data_dir.empty() ? archdata::default_libc_data_dir() : inputs.libc_data_dir;
-        if (!inputs.libc_data_dir.empty() && !std::filesystem::is_directory(libc_dir)) {
-            config_problem(result, libc_dir, "C-library data directory not found");
-            return result;
-        }
+// The C library's data set: the one given, the shipped one, or none
+// ("none" asks for none). Nullopt when a given directory does not exist.
+std::optional<std::string> chosen_libc_data_dir(const RunInputs& inputs, RunResult& result) {
+    if (inputs.libc_data_dir == "none") return std::string();
+    std::string dir = inputs.libc_data_dir.empty() ? archdata::default_libc_data_dir() : inputs.libc_data_dir;
+    if (!inputs.libc_data_dir.empty() && !std::filesystem::is_directory(dir)) {
+        config_problem(result, dir, "C-library data directory not found");
+        return std::nullopt;
     }
-    Diagnostics libc_diags;
-    std::jthread libc_loader;
-    if (!libc_dir.empty()) {
-        std::vector<std::string> ids;
-        for (const auto& f : result.facts) ids.push_back(f.provenance.arch_id);
-        libc_loader = std::jthread([&result, &libc_diags, libc_dir, ids] {
-            result.libc = archdata::load_libc_data(libc_dir, ids, libc_diags);
-        });
-    }
+    return dir;
+}
 
-    // Pages.
+// Pages: read, then built in parallel; each keeps its own diagnostics,
+// merged in page order.
+void read_and_build_pages(const RunInputs& inputs, const AuditOptions& options, RunResult& result) {
     std::vector<std::string> sources = inputs.pages;
     if (sources.empty()) sources.push_back(manpages::installed_release_root());
     manpages::Corpus corpus = manpages::read_corpus(sources);
     result.unreadable_inputs = corpus.unreadable;
     for (auto& d : corpus.diagnostics) result.diagnostics.push_back(std::move(d));
-    // Pages are built in parallel; each keeps its own diagnostics, merged in page order.
     result.pages.resize(corpus.pages.size());
     std::vector<Diagnostics> page_diags(corpus.pages.size());
     parallel_for(corpus.pages.size(), options.jobs, [&](std::size_t i) {
@@ -96,6 +99,28 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
     });
     for (auto& diags : page_diags)
         for (auto& d : diags) result.diagnostics.push_back(std::move(d));
+}
+
+}  // namespace
+
+RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
+    RunResult result;
+    check_requested_ids(inputs, options, result);
+    if (result.config_error || !load_facts(inputs, result)) return result;
+    const std::optional<std::string> libc_dir = chosen_libc_data_dir(inputs, result);
+    if (!libc_dir) return result;
+
+    // The C library's view is read while the pages are read and built.
+    Diagnostics libc_diags;
+    std::jthread libc_loader;
+    if (!libc_dir->empty()) {
+        std::vector<std::string> ids;
+        for (const auto& f : result.facts) ids.push_back(f.provenance.arch_id);
+        libc_loader = std::jthread([&result, &libc_diags, dir = *libc_dir, ids] {
+            result.libc = archdata::load_libc_data(dir, ids, libc_diags);
+        });
+    }
+    read_and_build_pages(inputs, options, result);
     if (libc_loader.joinable()) libc_loader.join();
     if (!libc_diags.empty()) {
         for (auto& d : libc_diags) result.diagnostics.push_back(std::move(d));

@@ -2,6 +2,7 @@
 #include "audit/x86_claims.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "arch-data/arch_table.h"
 #include "audit/documented.h"
@@ -79,49 +80,61 @@ int source_line_containing(const manpages::Page& page, int first, int last, cons
     return 0;
 }
 
+namespace {
+
+// A block that also names other arches, or says "some architectures", is
+// not naming x86 alone.
+bool names_x86_alone(const manpages::Block& block) {
+    const auto mentions = arch_mentions_in(block.text);
+    if (mentions.empty() || has_generic_arch_phrase(block.text)) return false;
+    return std::all_of(mentions.begin(), mentions.end(),
+                       [](const auto& m) { return archdata::is_x86_mention(m.mention_id); });
+}
+
+// The claim a sentence of such a block makes about the page's own syscalls,
+// if it says where they exist.
+std::optional<X86ExistenceClaim> claim_in_sentence(const manpages::Page& page, std::size_t bi,
+                                                   const std::string& sentence,
+                                                   const std::vector<std::string>& own_syscalls) {
+    const auto& block = page.blocks[bi];
+    auto mentions = arch_mentions_in(sentence);
+    if (mentions.empty()) return std::nullopt;
+    X86ExistenceClaim claim;
+    if (any_phrase(sentence, kAbsentPhrases)) claim.kind = X86ExistenceClaim::Kind::absent_on;
+    else if (any_phrase(sentence, kOnlyPhrases) || names_arch_then_only(sentence, mentions))
+        claim.kind = X86ExistenceClaim::Kind::only_on;
+    else return std::nullopt;
+    // Only the page's own syscalls: a sentence naming others ("glibc
+    // calls uname(2) instead") makes no claim about them.
+    for (const auto& ref : function_refs(sentence))
+        if (std::find(own_syscalls.begin(), own_syscalls.end(), ref) != own_syscalls.end())
+            claim.subjects.push_back(ref);
+    if (claim.subjects.empty() && any_phrase(sentence, kThisSyscallPhrases)) claim.subjects = own_syscalls;
+    if (claim.subjects.empty()) return std::nullopt;
+    for (const auto& m : mentions)
+        for (const auto& abi : archdata::abis_of_mention(m.mention_id)) claim.x86_abis.insert(abi);
+    claim.sentence = sentence;
+    claim.block = static_cast<int>(bi);
+    // Locate the sentence by the arch name as written.
+    std::string spelled = sentence.substr(mentions.front().offset);
+    auto stop = spelled.find_first_of(" ,.;:)");
+    spelled = spelled.substr(0, stop);
+    claim.line = source_line_containing(page, block.first_line, block.last_line, spelled, &claim.source_line_text);
+    if (claim.line == 0) claim.line = block.first_line;
+    return claim;
+}
+
+}  // namespace
+
 std::vector<X86ExistenceClaim> find_x86_existence_claims(const manpages::Page& page,
                                                          std::span<const archdata::ArchFacts> facts) {
     std::vector<X86ExistenceClaim> claims;
     const auto own_syscalls = page_syscall_names(page, facts);
     for (std::size_t bi = 0; bi < page.blocks.size(); ++bi) {
         const auto& block = page.blocks[bi];
-        if (!is_visible(block) || block.kind == manpages::Block::Kind::code) continue;
-        const auto block_mentions = arch_mentions_in(block.text);
-        // A block that also names other arches, or says "some architectures",
-        // is not naming x86 alone.
-        if (block_mentions.empty() || has_generic_arch_phrase(block.text)) continue;
-        bool all_x86 = std::all_of(block_mentions.begin(), block_mentions.end(),
-                                   [](const auto& m) { return archdata::is_x86_mention(m.mention_id); });
-        if (!all_x86) continue;
-        for (const auto& sentence : block.sentences) {
-            auto mentions = arch_mentions_in(sentence);
-            if (mentions.empty()) continue;
-            X86ExistenceClaim claim;
-            if (any_phrase(sentence, kAbsentPhrases)) claim.kind = X86ExistenceClaim::Kind::absent_on;
-            else if (any_phrase(sentence, kOnlyPhrases) || names_arch_then_only(sentence, mentions))
-                claim.kind = X86ExistenceClaim::Kind::only_on;
-            else continue;
-            // Only the page's own syscalls: a sentence naming others ("glibc
-            // calls uname(2) instead") makes no claim about them.
-            for (const auto& ref : function_refs(sentence))
-                if (std::find(own_syscalls.begin(), own_syscalls.end(), ref) != own_syscalls.end())
-                    claim.subjects.push_back(ref);
-            if (claim.subjects.empty() && any_phrase(sentence, kThisSyscallPhrases))
-                claim.subjects = own_syscalls;
-            if (claim.subjects.empty()) continue;
-            for (const auto& m : mentions)
-                for (const auto& abi : archdata::abis_of_mention(m.mention_id)) claim.x86_abis.insert(abi);
-            claim.sentence = sentence;
-            claim.block = static_cast<int>(bi);
-            // Locate the sentence by the arch name as written.
-            std::string spelled = sentence.substr(mentions.front().offset);
-            auto stop = spelled.find_first_of(" ,.;:)");
-            spelled = spelled.substr(0, stop);
-            claim.line = source_line_containing(page, block.first_line, block.last_line, spelled,
-                                                &claim.source_line_text);
-            if (claim.line == 0) claim.line = block.first_line;
-            claims.push_back(std::move(claim));
-        }
+        if (!is_visible(block) || block.kind == manpages::Block::Kind::code || !names_x86_alone(block)) continue;
+        for (const auto& sentence : block.sentences)
+            if (auto claim = claim_in_sentence(page, bi, sentence, own_syscalls)) claims.push_back(std::move(*claim));
     }
     return claims;
 }

@@ -34,51 +34,96 @@ int patch_usage_error(const std::string& message) {
     return 2;
 }
 
-int run(const PatchArgs& args, bool signoff_given) {
-    auto mode = patches::parse_mode(args.mode);
-    if (!mode) return patch_usage_error("--mode must be flag or fix");
-    if (args.output.empty() && args.apply_tree.empty()) return patch_usage_error("give -o DIR for the series, or --apply TREE");
+bool identity_error(const std::string& message) {
+    print_error(message);
+    return false;
+}
 
-    // Identities come from the options or git config, never made up; the From:
-    // line needs one, so the tool names itself when nobody is configured.
-    patches::SeriesOptions series_options;
+// Identities come from the options or git config, never made up; the From:
+// line needs one, so the tool names itself when nobody is configured.
+// False (the error printed) when an option's value is not an identity.
+bool set_identities(const PatchArgs& args, bool signoff_given, patches::SeriesOptions& series_options) {
     if (!args.from.empty()) {
         auto id = patches::parse_identity(args.from);
-        if (!id) return patch_usage_error("--from must look like 'Name <mail@host>': " + args.from);
+        if (!id) return identity_error("--from must look like 'Name <mail@host>': " + args.from);
         series_options.from = *id;
     } else if (auto id = patches::git_config_identity()) {
         series_options.from = *id;
     } else {
         series_options.from = {"manaudit", "manaudit@localhost"};
     }
-    if (signoff_given) {
-        if (!args.signoff.empty()) {
-            series_options.signoff = patches::parse_identity(args.signoff);
-            if (!series_options.signoff) return patch_usage_error("--signoff must look like 'Name <mail@host>': " + args.signoff);
-        } else {
-            series_options.signoff = patches::git_config_identity();
-            if (!series_options.signoff)
-                return patch_usage_error("--signoff needs git config user.name and user.email, or a value 'Name <mail>'");
-        }
+    if (!signoff_given) return true;
+    if (!args.signoff.empty()) {
+        series_options.signoff = patches::parse_identity(args.signoff);
+        if (!series_options.signoff)
+            return identity_error("--signoff must look like 'Name <mail@host>': " + args.signoff);
+    } else {
+        series_options.signoff = patches::git_config_identity();
+        if (!series_options.signoff)
+            return identity_error("--signoff needs git config user.name and user.email, or a value 'Name <mail>'");
     }
+    return true;
+}
+
+// An earlier apply that was killed is finished (or undone) before the
+// audit reads the tree, so the audit sees the pages as they stay. False
+// when that failed.
+bool finish_interrupted_apply(const std::string& tree) {
+    Diagnostics recovery_diags;
+    patches::ApplyRecovery recovery = patches::recover_interrupted_apply(tree, recovery_diags);
+    print_diagnostics(recovery_diags, Severity::note);
+    if (recovery.pages_completed > 0)
+        std::fprintf(stderr, "manaudit: completed an interrupted apply: %zu page%s changed in %s\n",
+                     recovery.pages_completed, recovery.pages_completed == 1 ? "" : "s", tree.c_str());
+    if (recovery.temporaries_removed > 0)
+        std::fprintf(stderr, "manaudit: removed %zu temporary file%s of an interrupted apply in %s\n",
+                     recovery.temporaries_removed, recovery.temporaries_removed == 1 ? "" : "s", tree.c_str());
+    return recovery.ok;
+}
+
+bool write_patch_series(const PatchArgs& args, const patches::PlanAllResult& planned, const audit::RunResult& result,
+                        const patches::SeriesOptions& series_options, patches::Mode mode) {
+    patches::Series series = patches::build_series(planned.plans, result.facts, series_options);
+    Diagnostics write_diags;
+    if (!patches::write_series(series, args.output, args.force, write_diags)) {
+        print_diagnostics(write_diags, Severity::note);
+        return false;
+    }
+    std::fprintf(stderr, "manaudit: wrote %d patch%s (%s mode) covering %d of %zu findings on %zu page%s to %s\n",
+                 series.patches, series.patches == 1 ? "" : "es", patches::mode_name(mode), series.findings,
+                 result.findings.size(), planned.plans.size(), planned.plans.size() == 1 ? "" : "s",
+                 args.output.c_str());
+    return true;
+}
+
+// Changes the pages in place; on failure says whether the tree is half
+// changed (the journal completes it on the next run) or untouched.
+bool apply_to_tree(const patches::PlanAllResult& planned, const std::string& tree) {
+    Diagnostics apply_diags;
+    if (!patches::apply_plans(planned.plans, tree, apply_diags)) {
+        print_diagnostics(apply_diags, Severity::note);
+        std::error_code ec;
+        if (std::filesystem::exists(std::filesystem::path(tree) / patches::kApplyJournalName, ec))
+            std::fprintf(stderr, "manaudit: error: the change to %s is incomplete; run the command again to complete it\n",
+                         tree.c_str());
+        else
+            std::fprintf(stderr, "manaudit: error: no page in %s was changed\n", tree.c_str());
+        return false;
+    }
+    std::fprintf(stderr, "manaudit: changed %zu page%s in %s\n", planned.plans.size(),
+                 planned.plans.size() == 1 ? "" : "s", tree.c_str());
+    return true;
+}
+
+int run(const PatchArgs& args, bool signoff_given) {
+    auto mode = patches::parse_mode(args.mode);
+    if (!mode) return patch_usage_error("--mode must be flag or fix");
+    if (args.output.empty() && args.apply_tree.empty()) return patch_usage_error("give -o DIR for the series, or --apply TREE");
+    patches::SeriesOptions series_options;
+    if (!set_identities(args, signoff_given, series_options)) return 2;
     series_options.date = patches::patch_date_now();
     series_options.trailer = std::string("manaudit ") + MANAUDIT_VERSION;
-
-    if (!args.apply_tree.empty()) {
-        // An earlier apply that was killed is finished (or undone) before the
-        // audit reads the tree, so the audit sees the pages as they stay.
-        Diagnostics recovery_diags;
-        patches::ApplyRecovery recovery = patches::recover_interrupted_apply(args.apply_tree, recovery_diags);
-        print_diagnostics(recovery_diags, Severity::note);
-        if (recovery.pages_completed > 0)
-            std::fprintf(stderr, "manaudit: completed an interrupted apply: %zu page%s changed in %s\n",
-                         recovery.pages_completed, recovery.pages_completed == 1 ? "" : "s", args.apply_tree.c_str());
-        if (recovery.temporaries_removed > 0)
-            std::fprintf(stderr, "manaudit: removed %zu temporary file%s of an interrupted apply in %s\n",
-                         recovery.temporaries_removed, recovery.temporaries_removed == 1 ? "" : "s",
-                         args.apply_tree.c_str());
-        if (!recovery.ok) return 2;
-    }
+    if (!args.apply_tree.empty() && !finish_interrupted_apply(args.apply_tree)) return 2;
 
     audit::RunInputs inputs = args.selection.run_inputs();
     audit::AuditOptions audit_options = args.selection.audit_options();
@@ -100,38 +145,12 @@ int run(const PatchArgs& args, bool signoff_given) {
         std::fprintf(stderr, "manaudit: error: refusing to write a partial series; nothing written\n");
         return 2;
     }
-
     if (planned.plans.empty()) {
         std::fprintf(stderr, "manaudit: no findings call for a change; nothing written\n");
         return result.unreadable_inputs > 0 ? 3 : 0;
     }
-    if (!args.output.empty()) {
-        patches::Series series = patches::build_series(planned.plans, result.facts, series_options);
-        Diagnostics write_diags;
-        if (!patches::write_series(series, args.output, args.force, write_diags)) {
-            print_diagnostics(write_diags, Severity::note);
-            return 2;
-        }
-        std::fprintf(stderr, "manaudit: wrote %d patch%s (%s mode) covering %d of %zu findings on %zu page%s to %s\n",
-                     series.patches, series.patches == 1 ? "" : "es", patches::mode_name(*mode), series.findings,
-                     result.findings.size(), planned.plans.size(), planned.plans.size() == 1 ? "" : "s",
-                     args.output.c_str());
-    }
-    if (!args.apply_tree.empty()) {
-        Diagnostics apply_diags;
-        if (!patches::apply_plans(planned.plans, args.apply_tree, apply_diags)) {
-            print_diagnostics(apply_diags, Severity::note);
-            std::error_code ec;
-            if (std::filesystem::exists(std::filesystem::path(args.apply_tree) / patches::kApplyJournalName, ec))
-                std::fprintf(stderr, "manaudit: error: the change to %s is incomplete; run the command again to complete it\n",
-                             args.apply_tree.c_str());
-            else
-                std::fprintf(stderr, "manaudit: error: no page in %s was changed\n", args.apply_tree.c_str());
-            return 2;
-        }
-        std::fprintf(stderr, "manaudit: changed %zu page%s in %s\n", planned.plans.size(),
-                     planned.plans.size() == 1 ? "" : "s", args.apply_tree.c_str());
-    }
+    if (!args.output.empty() && !write_patch_series(args, planned, result, series_options, *mode)) return 2;
+    if (!args.apply_tree.empty() && !apply_to_tree(planned, args.apply_tree)) return 2;
     if (result.unreadable_inputs > 0) return 3;
     return planned.plans.empty() ? 0 : 1;
 }

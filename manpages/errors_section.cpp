@@ -22,6 +22,34 @@ std::string_view parenthesized(std::string_view text, std::size_t open) {
     return {};
 }
 
+
+bool is_word_char(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The errno names of an ERRORS tag ("EACCES, EPERM (for openat())") and its
+// first parenthesized qualifier; a "(" without its ")" ends the tag.
+void read_errno_tag(std::string_view tag_text, ErrnoTag& tag) {
+    std::size_t i = 0;
+    while (i < tag_text.size()) {
+        if (tag_text[i] == '(') {
+            std::string_view q = parenthesized(tag_text, i);
+            if (q.empty()) break;
+            if (tag.qualifier.empty()) tag.qualifier = std::string(q);
+            i += q.size();
+            continue;
+        }
+        if (!is_word_char(tag_text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        while (i < tag_text.size() && is_word_char(tag_text[i])) ++i;
+        std::string_view word = tag_text.substr(start, i - start);
+        if (is_errno_name(word)) tag.names.emplace_back(word);
+    }
+}
+
 }  // namespace
 
 void extract_errors(const PageText& text, Page& page) {
@@ -29,29 +57,7 @@ void extract_errors(const PageText& text, Page& page) {
         const Block& block = text.blocks[index];
         if (block.kind != Block::Kind::tagged || block.section != "ERRORS" || text.infos[index].continued) continue;
         ErrnoTag tag;
-        std::string_view tag_text = block.tag;
-        std::size_t i = 0;
-        while (i < tag_text.size()) {
-            char c = tag_text[i];
-            if (c == '(') {
-                std::string_view q = parenthesized(tag_text, i);
-                if (q.empty()) break;
-                if (tag.qualifier.empty()) tag.qualifier = std::string(q);
-                i += q.size();
-                continue;
-            }
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-                ++i;
-                continue;
-            }
-            std::size_t start = i;
-            while (i < tag_text.size() && ((tag_text[i] >= 'A' && tag_text[i] <= 'Z') ||
-                                           (tag_text[i] >= 'a' && tag_text[i] <= 'z') ||
-                                           (tag_text[i] >= '0' && tag_text[i] <= '9') || tag_text[i] == '_'))
-                ++i;
-            std::string_view word = tag_text.substr(start, i - start);
-            if (is_errno_name(word)) tag.names.emplace_back(word);
-        }
+        read_errno_tag(block.tag, tag);
         if (tag.names.empty()) continue;
         // "(openat()) pathname is relative...": a leading function qualifier in the body.
         if (tag.qualifier.empty() && !block.text.empty() && block.text.front() == '(') {

@@ -110,6 +110,44 @@ bool looks_like_declaration(std::string_view text) {
     return text.find('(') != std::string_view::npos && text.find(");") != std::string_view::npos;
 }
 
+
+// The lines of the "Feature Test Macro Requirements" part, as written.
+void read_feature_test_macros(const PageText& text, std::size_t index, Page& page) {
+    for (const CodeLine& line : lines_of(text, index)) {
+        std::string_view trimmed = trim_synopsis_blank(line.text);
+        if (!trimmed.empty()) page.feature_test_macros.emplace_back(trimmed);
+    }
+}
+
+// "#include <fcntl.h>": the header, when the line names one.
+void read_include(std::string_view trimmed, int line, Page& page) {
+    std::size_t open = trimmed.find_first_of("<\"", 8);
+    if (open == std::string_view::npos) return;
+    char closer = trimmed[open] == '<' ? '>' : '"';
+    std::size_t close = trimmed.find(closer, open + 1);
+    if (close != std::string_view::npos)
+        page.includes.push_back({std::string(trimmed.substr(open + 1, close - open - 1)), line});
+}
+
+// A SYNOPSIS block's includes and declarations. A fill-mode paragraph may
+// hold an include and a declaration on one line.
+void read_declarations(const PageText& text, std::size_t index, DeclarationReader& reader, Page& page) {
+    const Block& block = text.blocks[index];
+    for (const CodeLine& line : lines_of(text, index)) {
+        std::string_view trimmed = trim_synopsis_blank(line.text);
+        if (trimmed.rfind("#include", 0) == 0) {
+            read_include(trimmed, line.line, page);
+            if (block.kind == Block::Kind::code) continue;
+            std::size_t after = trimmed.find('>');
+            if (after == std::string_view::npos) continue;
+            trimmed = trim_synopsis_blank(trimmed.substr(after + 1));
+        }
+        if (!trimmed.empty() && trimmed.front() == '#') continue;
+        reader.line(trimmed, line.line);
+    }
+    if (block.kind == Block::Kind::code) reader.reset();
+}
+
 }  // namespace
 
 void extract_synopsis(const PageText& text, Page& page) {
@@ -124,11 +162,7 @@ void extract_synopsis(const PageText& text, Page& page) {
             continue;
         }
         if (feature_tests) {
-            if (!block.tag.empty() && block.text.empty()) continue;
-            for (const CodeLine& line : lines_of(text, index)) {
-                std::string_view trimmed = trim_synopsis_blank(line.text);
-                if (!trimmed.empty()) page.feature_test_macros.emplace_back(trimmed);
-            }
+            if (block.tag.empty() || !block.text.empty()) read_feature_test_macros(text, index, page);
             continue;
         }
         // Older pages set the synopsis in fill mode; only declaration-like
@@ -136,26 +170,7 @@ void extract_synopsis(const PageText& text, Page& page) {
         if (block.kind != Block::Kind::code && !looks_like_declaration(block.text) &&
             block.text.rfind("#include", 0) != 0)
             continue;
-        for (const CodeLine& line : lines_of(text, index)) {
-            std::string_view trimmed = trim_synopsis_blank(line.text);
-            if (trimmed.rfind("#include", 0) == 0) {
-                std::size_t open = trimmed.find_first_of("<\"", 8);
-                if (open != std::string_view::npos) {
-                    char closer = trimmed[open] == '<' ? '>' : '"';
-                    std::size_t close = trimmed.find(closer, open + 1);
-                    if (close != std::string_view::npos)
-                        page.includes.push_back({std::string(trimmed.substr(open + 1, close - open - 1)), line.line});
-                }
-                // A fill-mode paragraph may hold an include and a declaration.
-                if (block.kind == Block::Kind::code) continue;
-                std::size_t after = trimmed.find('>');
-                if (after == std::string_view::npos) continue;
-                trimmed = trim_synopsis_blank(trimmed.substr(after + 1));
-            }
-            if (!trimmed.empty() && trimmed.front() == '#') continue;
-            reader.line(trimmed, line.line);
-        }
-        if (block.kind == Block::Kind::code) reader.reset();
+        read_declarations(text, index, reader, page);
     }
 }
 

@@ -29,28 +29,22 @@ bool is_ioctl_request(const std::string& name) {
     return false;
 }
 
-}  // namespace
 
-CheckInfo ConstantMissingOnArchCheck::info() const {
-    return {"constant-missing-on-arch", "a documented constant is not defined on some arches",
-            Severity::warning};
-}
-
-void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditContext& context,
-                                     std::vector<Finding>& findings) const {
-    const auto facts = context.facts;
-    bool have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
-
-    // A page about an arch-specific syscall (arch_prctl, s390_sthyi) documents
-    // constants of that arch: only arches where the syscall exists can lack them.
-    std::set<std::string> page_scope;
+// A page about an arch-specific syscall (arch_prctl, s390_sthyi) documents
+// constants of that arch: only arches where the syscall exists can lack them.
+// Empty when the page's calls exist nowhere (no such scope).
+std::set<std::string> abis_of_page_calls(const manpages::Page& page, std::span<const archdata::ArchFacts> facts) {
+    std::set<std::string> abis;
     for (const auto& name : page_syscall_names(page, facts))
         for (const auto& f : facts)
-            if (can_call(f, name)) page_scope.insert(arch_id(f));
+            if (can_call(f, name)) abis.insert(arch_id(f));
+    return abis;
+}
 
-    // Gather the constants the page documents: those that head a tagged
-    // paragraph. A constant named in passing ("may be mapped with MAP_SYNC")
-    // is documented on its own page, which is where a note belongs.
+// The constants the page documents: those that head a tagged paragraph. A
+// constant named in passing ("may be mapped with MAP_SYNC") is documented on
+// its own page, which is where a note belongs.
+std::map<std::string, const manpages::ConstantRef*> documented_constants(const manpages::Page& page) {
     std::map<std::string, const manpages::ConstantRef*> refs;
     for (const auto& ref : page.constants) {
         if (!ref.in_tag) continue;
@@ -61,74 +55,123 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
         auto it = refs.find(ref.name);
         if (it == refs.end() || (ref.in_tag && !it->second->in_tag)) refs[ref.name] = &ref;
     }
+    return refs;
+}
 
-    for (const auto& [name, ref] : refs) {
-        if (is_ioctl_request(name)) continue;
-        std::set<std::string> missing;
-        bool on_x86 = false, anywhere = false, is_errno = false;
-        for (const auto& f : facts) {
-            if (f.errno_value(name)) is_errno = true;
-            if (f.constant(name)) {
-                anywhere = true;
-                on_x86 = on_x86 || is_x86_abi(arch_id(f));
-            } else if ((page_scope.empty() || page_scope.count(arch_id(f))) &&
-                       !libc_defines(context, arch_id(f), name)) {
-                // The reader's view: where the C library defines it, it is defined.
-                missing.insert(arch_id(f));
-            }
-        }
-        // Decide.
-        if (is_errno || !anywhere || missing.empty() || (have_x86 && !on_x86)) continue;
-        DocumentedQuery query;
-        query.block = ref->block >= 0 ? ref->block : block_at_line(page, ref->line);
-        query.names = {name};
-        query.arches = missing;
-        if (already_documented(page, query)) continue;
-        // A flag the page says applications do not use is the C library's
-        // business, architecture by architecture.
-        const std::string text = query.block >= 0 ? page.blocks[query.block].text : std::string();
-        if (contains_ci(text, "not intended for application use")) continue;
-        // A paragraph that defers to a call missing wherever the constant is
-        // ("similar to get_thread_area(2)") is scoped by that call already.
-        bool scoped_by_call = false;
-        for (const auto& call : function_refs(text)) {
-            bool somewhere = false, missing_with_it = true;
-            for (const auto& af : facts) {
-                if (can_call(af, call)) somewhere = true;
-                if (missing.count(arch_id(af)) && can_call(af, call)) missing_with_it = false;
-            }
-            scoped_by_call = scoped_by_call || (somewhere && missing_with_it);
-        }
-        if (scoped_by_call) continue;
+/// Where the headers and the C library leave a constant undefined, and
+/// what decides whether that is a gap.
+struct ConstantGap {
+    std::set<std::string> missing;
+    bool on_x86 = false;
+    bool anywhere = false;
+    bool is_errno = false;
+};
 
-        // Report.
-        Finding f;
-        f.page = page.path;
-        f.line = ref->line;
-        f.subject = name;
-        f.message = fmt::format("{} is not defined on {}", name, join_ids(missing));
-        // A paragraph making the constant depend on a kernel option leaves the
-        // reader to think configuring the kernel is enough; there it is not.
-        const std::string option = kernel_option_in_item(page, query.block);
-        if (!option.empty())
-            f.message += fmt::format("; the page makes it depend on {}, which does not define it there", option);
+ConstantGap find_constant_gap(const AuditContext& context, const std::string& name,
+                              const std::set<std::string>& page_abis) {
+    ConstantGap gap;
+    for (const auto& f : context.facts) {
+        if (f.errno_value(name)) gap.is_errno = true;
+        if (f.constant(name)) {
+            gap.anywhere = true;
+            gap.on_x86 = gap.on_x86 || is_x86_abi(arch_id(f));
+        } else if ((page_abis.empty() || page_abis.count(arch_id(f))) && !libc_defines(context, arch_id(f), name)) {
+            // The reader's view: where the C library defines it, it is defined.
+            gap.missing.insert(arch_id(f));
+        }
+    }
+    return gap;
+}
+
+// A paragraph that defers to a call missing wherever the constant is
+// ("similar to get_thread_area(2)") is scoped by that call already.
+bool scoped_by_a_call(const std::string& text, std::span<const archdata::ArchFacts> facts,
+                      const std::set<std::string>& missing) {
+    bool scoped_by_call = false;
+    for (const auto& call : function_refs(text)) {
+        bool somewhere = false, missing_with_it = true;
         for (const auto& af : facts) {
-            f.evidence.push_back(constant_evidence(af, name));
-            const archdata::LibcFacts* libc = libc_of(context, arch_id(af));
-            if (const archdata::Constant* c = libc ? libc->constant(name) : nullptr; c && !f.evidence.back().present)
-                f.evidence.back() = {arch_id(af), true, c->text(), c->header};
+            if (can_call(af, call)) somewhere = true;
+            if (missing.count(arch_id(af)) && can_call(af, call)) missing_with_it = false;
         }
-        f.edit.kind = ProposedEdit::Kind::add_note;
-        f.edit.line = ref->line;
-        f.edit.flag_text = f.message;
-        f.edit.section = "NOTES";
-        f.edit.new_text = fmt::format(".B {}\nis not defined on {}.\n", name, join_display(missing));
-        if (!option.empty())
-            f.edit.new_text += fmt::format("There, configuring the kernel with\n.B {}\ndoes not provide it.\n", option);
-        f.edit.summary = fmt::format("Note the architectures without {}", name);
-        findings.push_back(std::move(f));
+        scoped_by_call = scoped_by_call || (somewhere && missing_with_it);
+    }
+    return scoped_by_call;
+}
+
+// Whether the page already accounts for the gap: says where the constant is
+// missing, leaves it to the C library, or scopes its paragraph by a call.
+bool page_accounts_for_gap(const manpages::Page& page, std::span<const archdata::ArchFacts> facts,
+                           const std::string& name, const std::set<std::string>& missing, int block) {
+    DocumentedQuery query;
+    query.block = block;
+    query.names = {name};
+    query.arches = missing;
+    if (already_documented(page, query)) return true;
+    // A flag the page says applications do not use is the C library's
+    // business, architecture by architecture.
+    const std::string text = block >= 0 ? page.blocks[block].text : std::string();
+    if (contains_ci(text, "not intended for application use")) return true;
+    return scoped_by_a_call(text, facts, missing);
+}
+
+// Per arch: the kernel headers' definition, else the C library's.
+std::vector<Evidence> constant_evidence_with_libc(const AuditContext& context, const std::string& name) {
+    std::vector<Evidence> evidence;
+    for (const auto& af : context.facts) {
+        evidence.push_back(constant_evidence(af, name));
+        const archdata::LibcFacts* libc = libc_of(context, arch_id(af));
+        if (const archdata::Constant* c = libc ? libc->constant(name) : nullptr; c && !evidence.back().present)
+            evidence.back() = {arch_id(af), true, c->text(), c->header};
+    }
+    return evidence;
+}
+
+Finding missing_constant_finding(const manpages::Page& page, const AuditContext& context,
+                                 const manpages::ConstantRef& ref, const std::set<std::string>& missing, int block) {
+    const std::string& name = ref.name;
+    Finding f;
+    f.page = page.path;
+    f.line = ref.line;
+    f.subject = name;
+    f.message = fmt::format("{} is not defined on {}", name, join_ids(missing));
+    // A paragraph making the constant depend on a kernel option leaves the
+    // reader to think configuring the kernel is enough; there it is not.
+    const std::string option = kernel_option_in_item(page, block);
+    if (!option.empty())
+        f.message += fmt::format("; the page makes it depend on {}, which does not define it there", option);
+    f.evidence = constant_evidence_with_libc(context, name);
+    f.edit.kind = ProposedEdit::Kind::add_note;
+    f.edit.line = ref.line;
+    f.edit.flag_text = f.message;
+    f.edit.section = "NOTES";
+    f.edit.new_text = fmt::format(".B {}\nis not defined on {}.\n", name, join_display(missing));
+    if (!option.empty())
+        f.edit.new_text += fmt::format("There, configuring the kernel with\n.B {}\ndoes not provide it.\n", option);
+    f.edit.summary = fmt::format("Note the architectures without {}", name);
+    return f;
+}
+
+}  // namespace
+
+CheckInfo ConstantMissingOnArchCheck::info() const {
+    return {"constant-missing-on-arch", "a documented constant is not defined on some arches",
+            Severity::warning};
+}
+
+void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditContext& context,
+                                     std::vector<Finding>& findings) const {
+    const auto facts = context.facts;
+    const bool have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
+    const std::set<std::string> page_abis = abis_of_page_calls(page, facts);
+    for (const auto& [name, ref] : documented_constants(page)) {
+        if (is_ioctl_request(name)) continue;
+        const ConstantGap gap = find_constant_gap(context, name, page_abis);
+        if (gap.is_errno || !gap.anywhere || gap.missing.empty() || (have_x86 && !gap.on_x86)) continue;
+        const int block = ref->block >= 0 ? ref->block : block_at_line(page, ref->line);
+        if (page_accounts_for_gap(page, facts, name, gap.missing, block)) continue;
+        findings.push_back(missing_constant_finding(page, context, *ref, gap.missing, block));
     }
 }
 
 }  // namespace manaudit::audit
-

@@ -196,6 +196,102 @@ bool is_call_form(const manpages::Prototype& doc) {
     });
 }
 
+
+/// A prototype and one of its problems (problems joined by "; ").
+struct Mismatch {
+    const manpages::Prototype* doc;
+    std::string problem;
+};
+
+/// One prototype's problems against the C libraries: each problem and the
+/// ABIs where it arises.
+struct PrototypeProblems {
+    std::map<std::string, std::set<std::string>> by_problem;  ///< the same problems on several ABIs make one finding
+    std::set<std::string> declared_on;
+    std::set<std::string> widening_only;  ///< problems that only widen integers
+};
+
+PrototypeProblems compare_with_libcs(const manpages::Page& page, const manpages::Prototype& doc,
+                                     const AuditContext& context, bool file_offset_64) {
+    PrototypeProblems found;
+    for (const archdata::LibcFacts& libc : context.libc) {
+        const archdata::LibcFunction* fn = libc.function(doc.name, file_offset_64);
+        if (!fn) continue;
+        found.declared_on.insert(libc.provenance.arch_id);
+        const View view{libc, file_offset_64};
+        Comparison c = compare(doc, *fn, view);
+        if (c.problems.empty() || another_form_fits(page, doc, *fn, view)) continue;
+        std::string message;
+        for (const std::string& p : c.problems) message += (message.empty() ? "" : "; ") + p;
+        found.by_problem[message].insert(libc.provenance.arch_id);
+        if (c.only_widening) found.widening_only.insert(message);
+    }
+    return found;
+}
+
+/// The ABIs a set of mismatches arises on, and the prototype when that is
+/// every ABI declaring it (a prototype wrong everywhere is a fix of its own).
+using MismatchKey = std::pair<std::set<std::string>, const manpages::Prototype*>;
+
+// One finding per set of ABIs where some ABIs differ from the rest: the
+// SYNOPSIS's functions that differ on the same few ABIs (outb, outw,
+// inb... wider on alpha) are one thing to fix.
+std::map<MismatchKey, std::vector<Mismatch>> mismatches_by_arches(const manpages::Page& page,
+                                                                 const AuditContext& context) {
+    const bool file_offset_64 = page_wants_file_offset_64(page);
+    std::map<MismatchKey, std::vector<Mismatch>> by_arches;
+    for (const manpages::Prototype& doc : page.prototypes) {
+        if (!doc.syscall_name.empty()) continue;  // syscall(SYS_x, ...): the kernel's interface, not glibc's
+        if (is_call_form(doc)) continue;
+        const PrototypeProblems found = compare_with_libcs(page, doc, context, file_offset_64);
+        // The release is searched only for a prototype that differs somewhere.
+        if (!found.by_problem.empty() && home_page_accepts_form(context.release, page, doc)) continue;
+        for (const auto& [problem, arches] : found.by_problem) {
+            // A few ABIs declaring wider integers (alpha's port I/O takes
+            // unsigned long) take every value the page's types hold: the
+            // page's prototype is the common one, not a mistake.
+            if (found.widening_only.count(problem) && arches.size() * 2 < found.declared_on.size()) continue;
+            by_arches[{arches, arches == found.declared_on ? &doc : nullptr}].push_back({&doc, problem});
+        }
+    }
+    return by_arches;
+}
+
+// Per arch: the C library's declaration of each function named, once each.
+std::vector<Evidence> declarations_evidence(const AuditContext& context, const std::vector<Mismatch>& mismatches) {
+    std::vector<Evidence> evidence;
+    for (const auto& af : context.facts) {
+        Evidence e = libc_function_evidence(context, arch_id(af), mismatches.front().doc->name);
+        for (std::size_t i = 1; i < mismatches.size(); ++i) {
+            if (mismatches[i].doc->name == mismatches[i - 1].doc->name) continue;
+            const Evidence more = libc_function_evidence(context, arch_id(af), mismatches[i].doc->name);
+            e.value += "; " + (more.present ? more.value : mismatches[i].doc->name + " absent");
+        }
+        evidence.push_back(std::move(e));
+    }
+    return evidence;
+}
+
+Finding mismatch_finding(const manpages::Page& page, const AuditContext& context, const std::set<std::string>& arches,
+                         const std::vector<Mismatch>& mismatches) {
+    const manpages::Prototype& first = *mismatches.front().doc;
+    Finding f;
+    f.page = page.path;
+    f.line = first.line;
+    f.subject = first.name;
+    std::string what;
+    for (const auto& m : mismatches) what += fmt::format("{}{}() {}", what.empty() ? "" : "; ", m.doc->name, m.problem);
+    f.message = fmt::format("{} on {}", what, join_ids(arches));
+    f.evidence = declarations_evidence(context, mismatches);
+    f.edit.kind = ProposedEdit::Kind::none;
+    f.edit.line = first.line;
+    f.edit.flag_text = f.message;
+    f.edit.summary = mismatches.size() == 1 ? fmt::format("Check the prototype of {}() against glibc", first.name)
+                                            : fmt::format("Check the prototypes of {}() and others against glibc",
+                                                          first.name);
+    return f;
+}
+
 }  // namespace
 
 CheckInfo PrototypeMismatchCheck::info() const {
@@ -209,72 +305,8 @@ void PrototypeMismatchCheck::run(const manpages::Page& page, const AuditContext&
                                  std::vector<Finding>& findings) const {
     // Section 2 pages; library pages reached through their aliases are not audited.
     if (page.section != "2" || context.libc.empty()) return;
-    const bool file_offset_64 = page_wants_file_offset_64(page);
-    struct Mismatch {
-        const manpages::Prototype* doc;
-        std::string problem;
-    };
-    // One finding per set of ABIs where some ABIs differ from the rest: the
-    // SYNOPSIS's functions that differ on the same few ABIs (outb, outw,
-    // inb... wider on alpha) are one thing to fix. A prototype wrong on every
-    // ABI is a fix of its own.
-    std::map<std::pair<std::set<std::string>, const manpages::Prototype*>, std::vector<Mismatch>> by_arches;
-    for (const manpages::Prototype& doc : page.prototypes) {
-        if (!doc.syscall_name.empty()) continue;  // syscall(SYS_x, ...): the kernel's interface, not glibc's
-        if (is_call_form(doc)) continue;
-        // The same problems on several ABIs make one finding.
-        std::map<std::string, std::set<std::string>> by_problem;
-        std::set<std::string> declared_on;
-        std::set<std::string> widening_only;  // problems that only widen integers
-        for (const archdata::LibcFacts& libc : context.libc) {
-            const archdata::LibcFunction* fn = libc.function(doc.name, file_offset_64);
-            if (!fn) continue;
-            declared_on.insert(libc.provenance.arch_id);
-            const View view{libc, file_offset_64};
-            Comparison c = compare(doc, *fn, view);
-            if (c.problems.empty() || another_form_fits(page, doc, *fn, view)) continue;
-            std::string message;
-            for (const std::string& p : c.problems) message += (message.empty() ? "" : "; ") + p;
-            by_problem[message].insert(libc.provenance.arch_id);
-            if (c.only_widening) widening_only.insert(message);
-        }
-        // The release is searched only for a prototype that differs somewhere.
-        if (!by_problem.empty() && home_page_accepts_form(context.release, page, doc)) continue;
-        for (auto& [problem, arches] : by_problem) {
-            // A few ABIs declaring wider integers (alpha's port I/O takes
-            // unsigned long) take every value the page's types hold: the
-            // page's prototype is the common one, not a mistake.
-            if (widening_only.count(problem) && arches.size() * 2 < declared_on.size()) continue;
-            by_arches[{arches, arches == declared_on ? &doc : nullptr}].push_back({&doc, problem});
-        }
-    }
-    for (const auto& [key, mismatches] : by_arches) {
-        const std::set<std::string>& arches = key.first;
-        const manpages::Prototype& first = *mismatches.front().doc;
-        Finding f;
-        f.page = page.path;
-        f.line = first.line;
-        f.subject = first.name;
-        std::string what;
-        for (const auto& m : mismatches) what += fmt::format("{}{}() {}", what.empty() ? "" : "; ", m.doc->name, m.problem);
-        f.message = fmt::format("{} on {}", what, join_ids(arches));
-        for (const auto& af : context.facts) {
-            Evidence e = libc_function_evidence(context, arch_id(af), first.name);
-            for (std::size_t i = 1; i < mismatches.size(); ++i) {
-                if (mismatches[i].doc->name == mismatches[i - 1].doc->name) continue;
-                const Evidence more = libc_function_evidence(context, arch_id(af), mismatches[i].doc->name);
-                e.value += "; " + (more.present ? more.value : mismatches[i].doc->name + " absent");
-            }
-            f.evidence.push_back(std::move(e));
-        }
-        f.edit.kind = ProposedEdit::Kind::none;
-        f.edit.line = first.line;
-        f.edit.flag_text = f.message;
-        f.edit.summary = mismatches.size() == 1 ? fmt::format("Check the prototype of {}() against glibc", first.name)
-                                                : fmt::format("Check the prototypes of {}() and others against glibc",
-                                                              first.name);
-        findings.push_back(std::move(f));
-    }
+    for (const auto& [key, mismatches] : mismatches_by_arches(page, context))
+        findings.push_back(mismatch_finding(page, context, key.first, mismatches));
 }
 
 }  // namespace manaudit::audit

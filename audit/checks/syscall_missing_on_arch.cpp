@@ -252,15 +252,6 @@ std::vector<std::string> calls_in(const std::string& list) {
     return calls;
 }
 
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-        out += names[i];
-    }
-    return out;
-}
-
 // "openat (arm64, riscv64), statx (riscv32)": which call stands in where.
 std::string instead_summary(const CallGap& gap) {
     std::map<std::string, std::set<std::string>> by_call;
@@ -276,49 +267,61 @@ std::string instead_summary(const CallGap& gap) {
     return out;
 }
 
+// ";\n.BR statx ()\nis used there instead.\n": what the ABIs lacking the
+// call use instead, or the end of the sentence when nothing.
+std::string used_instead_text(const CallGap& gap) {
+    std::map<std::string, std::set<std::string>> by_call;
+    for (const auto& [abi, call] : gap.instead)
+        if (gap.missing.count(abi)) by_call[call].insert(abi);
+    if (by_call.empty()) return ".\n";
+    std::string text = ";\n";
+    std::size_t i = 0;
+    for (const auto& [call, abis] : by_call) {
+        if (i > 0) text += i + 1 == by_call.size() ? "and\n" : "";
+        const std::vector<std::string> calls = calls_in(call);
+        text += roff_calls(calls);
+        const char* verb = calls.size() == 1 ? "is" : "are";
+        bool last = ++i == by_call.size();
+        if (by_call.size() == 1) text += fmt::format("{} used there instead.\n", verb);
+        else text += fmt::format("{} used instead on {}{}\n", verb, join_display(abis), last ? "." : ",");
+    }
+    return text;
+}
+
+// Where the calls are: the ABIs having them when fewer, else those lacking
+// them and what they use instead.
+std::string whereabouts_text(const CallGap& gap, const std::string& kernel) {
+    if (!gap.present.empty())
+        return fmt::format("As of Linux {},\n{}{} only on {}.\n", kernel, roff_calls(gap.shown),
+                           gap.shown.size() == 1 ? "system call exists" : "system calls exist",
+                           join_display(gap.present));
+    if (gap.missing.empty()) return {};
+    std::string text = fmt::format("As of Linux {},\n{}\n{}\n{}{}", kernel, join_display(gap.missing),
+                                   gap.missing.size() == 1 ? "has no" : "have no", roff_calls(gap.shown),
+                                   gap.shown.size() == 1 ? "system call" : "system calls");
+    text += used_instead_text(gap);
+    if (!gap.kernel_option.empty())
+        text += fmt::format("There, configuring the kernel with\n.B {}\ndoes not provide it.\n", gap.kernel_option);
+    return text;
+}
+
+// Where only a multiplexer reaches the calls, and a direct call there if one.
+std::string multiplexed_text(const CallGap& gap) {
+    if (gap.multiplexed_only.empty()) return {};
+    std::string text = fmt::format("On {},\n{}{} reached only through\n.BR {} (2)", join_display(gap.multiplexed_only),
+                                   roff_calls(gap.shown), gap.shown.size() == 1 ? "is" : "are", gap.via);
+    if (auto direct = direct_summary(gap); !direct.empty() && direct.find(' ') == std::string::npos &&
+                                                  gap.direct_instead.size() == gap.multiplexed_only.size())
+        text += fmt::format(";\n.BR {} ()\nis a direct system call there.\n", direct);
+    else
+        text += ".\n";
+    return text;
+}
+
 // The roff for readers: what the ABIs lack and what they use instead.
 std::string fix_text(const std::vector<CallGap>& gaps, const std::string& kernel) {
     std::string text;
-    for (const auto& gap : gaps) {
-        if (!gap.present.empty()) {
-            text += fmt::format("As of Linux {},\n{}{} only on {}.\n", kernel, roff_calls(gap.shown),
-                                gap.shown.size() == 1 ? "system call exists" : "system calls exist",
-                                join_display(gap.present));
-        } else if (!gap.missing.empty()) {
-            text += fmt::format("As of Linux {},\n{}\n{}\n{}{}", kernel, join_display(gap.missing),
-                                gap.missing.size() == 1 ? "has no" : "have no", roff_calls(gap.shown),
-                                gap.shown.size() == 1 ? "system call" : "system calls");
-            std::map<std::string, std::set<std::string>> by_call;
-            for (const auto& [abi, call] : gap.instead)
-                if (gap.missing.count(abi)) by_call[call].insert(abi);
-            if (by_call.empty()) {
-                text += ".\n";
-            } else {
-                text += ";\n";
-                std::size_t i = 0;
-                for (const auto& [call, abis] : by_call) {
-                    if (i > 0) text += i + 1 == by_call.size() ? "and\n" : "";
-                    const std::vector<std::string> calls = calls_in(call);
-                    text += roff_calls(calls);
-                    const char* verb = calls.size() == 1 ? "is" : "are";
-                    bool last = ++i == by_call.size();
-                    if (by_call.size() == 1) text += fmt::format("{} used there instead.\n", verb);
-                    else text += fmt::format("{} used instead on {}{}\n", verb, join_display(abis), last ? "." : ",");
-                }
-            }
-            if (!gap.kernel_option.empty())
-                text += fmt::format("There, configuring the kernel with\n.B {}\ndoes not provide it.\n", gap.kernel_option);
-        }
-        if (!gap.multiplexed_only.empty()) {
-            text += fmt::format("On {},\n{}{} reached only through\n.BR {} (2)", join_display(gap.multiplexed_only),
-                                roff_calls(gap.shown), gap.shown.size() == 1 ? "is" : "are", gap.via);
-            if (auto direct = direct_summary(gap); !direct.empty() && direct.find(' ') == std::string::npos &&
-                                                          gap.direct_instead.size() == gap.multiplexed_only.size())
-                text += fmt::format(";\n.BR {} ()\nis a direct system call there.\n", direct);
-            else
-                text += ".\n";
-        }
-    }
+    for (const auto& gap : gaps) text += whereabouts_text(gap, kernel) + multiplexed_text(gap);
     return text;
 }
 
@@ -375,6 +378,306 @@ std::optional<UniversalClaim> universal_claim(const manpages::Page& page, const 
     }
     return std::nullopt;
 }
+
+/// What every call of a page is audited with, gathered once a page.
+struct PageScope {
+    std::span<const archdata::ArchFacts> facts;
+    std::string page_text;                  ///< the visible text, for the names the page mentions
+    std::vector<std::string> page_names;    ///< the page's calls
+    std::set<std::string> claimed;          ///< left to x86-only-statement
+    std::vector<RemovalSentence> removals;
+    bool have_x86 = false;
+};
+
+PageScope gather_page_scope(const manpages::Page& page, std::span<const archdata::ArchFacts> facts) {
+    PageScope scope;
+    scope.facts = facts;
+    scope.have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
+    scope.page_text = visible_text(page);
+    scope.page_names = page_syscall_names(page, facts);
+    for (const auto& claim : find_x86_existence_claims(page, facts))
+        scope.claimed.insert(claim.subjects.begin(), claim.subjects.end());
+    scope.removals = removal_sentences(page);
+    return scope;
+}
+
+// The same scheme for a sibling (a page explains stat64 and says "similar
+// remarks apply for fstat()"): fstat64 is documented with it.
+bool sibling_shares_scheme(const std::string& variant, const std::string& name, const PageScope& scope) {
+    return std::any_of(scope.page_names.begin(), scope.page_names.end(), [&](const std::string& sibling) {
+        return sibling != name && variant.starts_with(name) &&
+               contains_identifier(scope.page_text, sibling + variant.substr(name.size()));
+    });
+}
+
+// Where the call has no number of its own, the ABI may provide it under a
+// header's other spelling, or under a variant the page names.
+bool provided_as_documented_variant(const archdata::ArchFacts& f, const std::string& name, const PageScope& scope) {
+    for (const auto& [other, sc] : f.syscalls) {
+        if (!sc.implemented) continue;
+        if (is_rename_of(other, name)) return true;
+        if (!is_variant_of(other, name)) continue;
+        if (sibling_shares_scheme(other, name, scope) ||
+            (is_same_service_variant(other, name) && contains_identifier(scope.page_text, other)))
+            return true;
+    }
+    return false;
+}
+
+/// Where a call can be made, and whether an x86 ABI is among those.
+struct CallPresence {
+    std::set<std::string> present;
+    bool on_x86 = false;
+};
+
+// Sorts each ABI into: has the call, reaches it only through a multiplexer,
+// or lacks it (a documented variant there is not a gap).
+CallPresence locate_call(const PageScope& scope, CallGap& gap) {
+    CallPresence where;
+    for (const auto& f : scope.facts) {
+        const std::string& abi = arch_id(f);
+        if (f.implemented_syscall(gap.name)) {
+            where.on_x86 = where.on_x86 || is_x86_abi(abi);
+            where.present.insert(abi);
+            continue;
+        }
+        if (const auto* m = f.multiplexed_call(gap.name)) {
+            where.on_x86 = where.on_x86 || is_x86_abi(abi);
+            where.present.insert(abi);
+            gap.multiplexed_only.insert(abi);
+            gap.via = m->via;
+            continue;
+        }
+        if (!provided_as_documented_variant(f, gap.name, scope)) gap.missing.insert(abi);
+    }
+    return where;
+}
+
+// A variant the page names as what those ABIs use instead documents them.
+void forget_gaps_a_named_variant_fills(const manpages::Page& page, const PageScope& scope, CallGap& gap) {
+    std::set<std::string> variants;
+    for (const auto& [abi, call] : gap.instead) variants.insert(call);
+    for (const auto& variant : variants)
+        if (contains_identifier(scope.page_text, variant) &&
+            page_says_variant_replaces(page, gap.name, variant, gap.missing))
+            gap.missing.clear();
+}
+
+// Whether the page already says where the call is missing, in the block
+// that declares it or anywhere about this call alone.
+bool page_states_absence(const manpages::Page& page, const PageScope& scope, const CallGap& gap,
+                         const std::set<std::string>& present) {
+    const bool only_call = scope.page_names.size() == 1;
+    DocumentedQuery query;
+    query.block = block_at_line(page, line_of(page, gap.name));
+    query.names = {gap.name};
+    if (only_call) query.phrases = {"this system call", "these system calls", "this call", "these calls"};
+    query.arches = gap.missing;
+    // Naming every arch that has it documents an arch-specific call; for
+    // a call most arches have, such mentions are about something else.
+    if (present.size() < gap.missing.size()) query.present = present;
+    query.any_arch_counts = false;
+    query.about_existence = true;
+    query.only_subject = only_call;
+    return already_documented(page, query);
+}
+
+// What the page says in place of the gap (a wrapper's other call, a kernel
+// option), which the finding quotes.
+void note_what_the_page_says(const manpages::Page& page, const PageScope& scope, CallGap& gap) {
+    std::set<std::string> stand_ins;
+    for (const auto& [abi, call] : gap.instead) stand_ins.insert(call);
+    gap.wrapper_call = wrapper_call_for(page, gap.name, stand_ins);
+    gap.kernel_option = kernel_option_for_call(page, gap.name, scope.page_names.size() == 1);
+}
+
+// The call's gaps the page does not document, or nothing when none is left.
+std::optional<CallGap> undocumented_gap(const manpages::Page& page, const PageScope& scope, const std::string& name) {
+    CallGap gap;
+    gap.name = name;
+    const CallPresence where = locate_call(scope, gap);
+    if (scope.have_x86 && !where.on_x86) return std::nullopt;  // not an x86 assumption: the page documents another arch's call
+    if (gap.missing.size() == scope.facts.size()) return std::nullopt;
+    gap.instead = replacements_for(name, gap.missing, scope.facts);
+    forget_gaps_a_named_variant_fills(page, scope, gap);
+    if (!gap.missing.empty() && page_states_absence(page, scope, gap, where.present)) gap.missing.clear();
+    // Where only a multiplexer reaches it, a direct stand-in may exist.
+    for (const auto& [abi, call] : replacements_for(name, gap.multiplexed_only, scope.facts))
+        if (f_implemented(scope.facts, abi, call)) gap.direct_instead[abi] = call;
+    // A call few ABIs have is said by where it is.
+    if (where.present.size() < gap.missing.size()) gap.present = where.present;
+    if (!gap.missing.empty()) note_what_the_page_says(page, scope, gap);
+    // A multiplexer the page names is documented.
+    if (!gap.multiplexed_only.empty() && contains_identifier(scope.page_text, gap.via)) gap.multiplexed_only.clear();
+    if (gap.missing.empty() && gap.multiplexed_only.empty()) return std::nullopt;
+    return gap;
+}
+
+// Siblings: the calls of one SYNOPSIS paragraph, else by name.
+std::string sibling_group_key(const manpages::Page& page, const std::string& name,
+                              const std::vector<std::string>& page_names) {
+    const int synopsis_block = block_at_line(page, line_of(page, name));
+    return synopsis_block >= 0 && page.blocks[synopsis_block].section == "SYNOPSIS"
+               ? "block " + std::to_string(synopsis_block)
+               : sibling_root(name, page_names);
+}
+
+// Each call's undocumented gaps, sibling calls together, the groups in the
+// order the page first names them.
+std::vector<std::vector<CallGap>> undocumented_gaps_by_sibling_group(const manpages::Page& page,
+                                                                     const PageScope& scope) {
+    std::vector<std::vector<CallGap>> groups;
+    std::map<std::string, std::size_t> group_of_key;
+    for (const auto& name : scope.page_names) {
+        if (scope.claimed.count(name) || says_removed(page, scope.removals, name, scope.page_names.size() == 1))
+            continue;
+        auto gap = undocumented_gap(page, scope, name);
+        if (!gap) continue;
+        const auto [it, added] = group_of_key.try_emplace(sibling_group_key(page, name, scope.page_names), groups.size());
+        if (added) groups.emplace_back();
+        groups[it->second].push_back(std::move(*gap));
+    }
+    return groups;
+}
+
+/// Calls of a group with the same gaps: their names, and the gap of the first.
+using GapClass = std::pair<std::vector<std::string>, const CallGap*>;
+
+// Calls with the same gaps are said together.
+std::vector<GapClass> classes_of_same_gaps(const std::vector<CallGap>& gaps) {
+    std::vector<GapClass> classes;
+    for (const auto& gap : gaps) {
+        auto same = std::find_if(classes.begin(), classes.end(), [&](const auto& c) {
+            return c.second->missing == gap.missing && c.second->multiplexed_only == gap.multiplexed_only &&
+                   c.second->present == gap.present;
+        });
+        if (same != classes.end()) same->first.push_back(gap.name);
+        else classes.push_back({{gap.name}, &gap});
+    }
+    return classes;
+}
+
+// Each class as one gap: what stands in on an ABI is every one of its
+// calls' stand-ins ("getresuid32 getresgid32").
+std::vector<CallGap> merge_classes(const std::vector<GapClass>& classes, const std::vector<CallGap>& gaps) {
+    std::vector<CallGap> merged_gaps;
+    for (const auto& [names, gap] : classes) {
+        CallGap merged = *gap;
+        merged.shown = names;
+        for (auto& [abi, calls] : merged.instead)
+            for (const auto& other : gaps) {
+                if (&other == gap || std::find(names.begin(), names.end(), other.name) == names.end()) continue;
+                auto it = other.instead.find(abi);
+                if (it != other.instead.end() && !contains_identifier(calls, it->second)) calls += " " + it->second;
+            }
+        merged_gaps.push_back(merged);
+    }
+    return merged_gaps;
+}
+
+// "system calls stat and lstat do not exist on arm64 (statx instead)": one
+// class of calls, as the finding's message says it.
+std::string describe_class(const std::vector<std::string>& names, const CallGap& gap) {
+    const bool plural = names.size() > 1;
+    std::string part = fmt::format("{} {}", plural ? "system calls" : "system call", join_names(names));
+    if (!gap.present.empty())
+        part += fmt::format(" {} only on {}", plural ? "exist" : "exists", join_ids(gap.present));
+    else if (!gap.missing.empty())
+        part += fmt::format(" {} not exist on {}", plural ? "do" : "does", join_ids(gap.missing));
+    if (!gap.multiplexed_only.empty()) {
+        part += fmt::format("{} {} reached only through {}(2) on {}", gap.missing.empty() ? "" : ", and",
+                            plural ? "are" : "is", gap.via, join_ids(gap.multiplexed_only));
+        if (auto direct = direct_summary(gap); !direct.empty())
+            part += fmt::format(" ({} there is a direct call)", direct);
+    }
+    if (auto instead = instead_summary(gap); !instead.empty() && !gap.missing.empty() && gap.present.empty())
+        part += fmt::format(" ({} instead)", instead);
+    return part;
+}
+
+// Evidence per arch: the call itself, or each sibling where the group has several.
+std::vector<Evidence> group_evidence(std::span<const archdata::ArchFacts> facts, const std::vector<CallGap>& gaps) {
+    std::vector<Evidence> evidence;
+    for (const auto& af : facts) {
+        if (gaps.size() == 1) {
+            evidence.push_back(syscall_evidence(af, gaps.front().name));
+            continue;
+        }
+        Evidence e;
+        e.arch = arch_id(af);
+        e.present = true;
+        for (const auto& gap : gaps) {
+            Evidence one = syscall_evidence(af, gap.name);
+            e.present = e.present && one.present && !gap.multiplexed_only.count(e.arch);
+            if (!e.value.empty()) e.value += "; ";
+            e.value += gap.name + " " + (one.present ? one.value : "absent");
+            if (e.header.empty()) e.header = one.header;
+        }
+        evidence.push_back(std::move(e));
+    }
+    return evidence;
+}
+
+// A sentence saying a whole word size has the call, where ABIs of that word
+// size lack it, is corrected in place: the first such call of the group.
+std::optional<Finding> word_size_claim_finding(const manpages::Page& page, std::span<const archdata::ArchFacts> facts,
+                                               const std::vector<CallGap>& gaps) {
+    for (const auto& gap : gaps) {
+        auto claim = universal_claim(page, gap.name);
+        if (!claim) continue;
+        std::set<std::string> contradicting;
+        for (const auto& abi : gap.missing)
+            if (claim->abis.count(abi)) contradicting.insert(abi);
+        if (contradicting.empty()) continue;
+        Finding u;
+        u.page = page.path;
+        u.line = claim->line;
+        u.subject = gap.name;
+        u.message = fmt::format("the page says {} have a single {} system call, but {} have none", claim->family,
+                                gap.name, join_ids(contradicting));
+        for (const auto& af : facts) u.evidence.push_back(syscall_evidence(af, gap.name));
+        u.edit.kind = ProposedEdit::Kind::rewrite_sentence;
+        u.edit.line = claim->line;
+        u.edit.old_text = claim->source_line;
+        std::string corrected = claim->source_line;
+        corrected.replace(corrected.find(claim->family), claim->family.size(),
+                          claim->family + " other than " + join_display(contradicting));
+        u.edit.new_text = corrected;
+        u.edit.flag_text = u.message;
+        u.edit.summary = fmt::format("Correct the word-size claim about {}()", gap.name);
+        return u;
+    }
+    return std::nullopt;
+}
+
+// One finding for a sibling group: what each class of its calls lacks, with
+// a note for NOTES that says it.
+Finding group_finding(const manpages::Page& page, std::span<const archdata::ArchFacts> facts,
+                      const std::vector<CallGap>& gaps, const std::string& kernel) {
+    const auto classes = classes_of_same_gaps(gaps);
+    const auto merged = merge_classes(classes, gaps);
+    std::string message;
+    for (std::size_t k = 0; k < classes.size(); ++k)
+        message += (message.empty() ? "" : "; ") + describe_class(classes[k].first, merged[k]);
+    message += ", and the page does not say so" + what_the_page_says(gaps);
+
+    Finding f;
+    f.page = page.path;
+    f.line = line_of(page, gaps.front().name);
+    f.subject = gaps.front().name;
+    f.message = message;
+    f.evidence = group_evidence(facts, gaps);
+    f.edit.kind = ProposedEdit::Kind::add_note;
+    f.edit.line = f.line;
+    f.edit.flag_text = fmt::format("{} (as of Linux {})", message.substr(0, message.find(", and the page")), kernel);
+    f.edit.section = "NOTES";
+    f.edit.subsection = "C library/kernel differences";
+    f.edit.new_text = fix_text(merged, kernel);
+    f.edit.summary = gaps.size() == 1 && gaps.front().multiplexed_only.empty()
+                         ? fmt::format("Note the architectures without {}() system call", with_article(gaps.front().name))
+                         : fmt::format("Note how each architecture provides {}()", gaps.front().name);
+    return f;
+}
 }  // namespace
 
 CheckInfo SyscallMissingOnArchCheck::info() const {
@@ -390,213 +693,11 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
     if (contains_ci(page.summary, "unimplemented")) return;
     if (synopsis_refers_elsewhere(page)) return;
     const auto facts = context.facts;
-    bool have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
-    const std::string page_text = visible_text(page);
-    const auto page_names = page_syscall_names(page, facts);
-    std::set<std::string> claimed;  // left to x86-only-statement
-    for (const auto& claim : find_x86_existence_claims(page, facts))
-        claimed.insert(claim.subjects.begin(), claim.subjects.end());
     const std::string kernel = archdata::kernel_series(facts.front().provenance.kernel_version);
-
-    // Gather each call's gaps, already documented parts left out.
-    std::map<std::string, std::vector<CallGap>> by_root;  // sibling calls together
-    std::vector<std::string> root_order;
-    const auto removals = removal_sentences(page);
-    for (const auto& name : page_names) {
-        if (claimed.count(name) || says_removed(page, removals, name, page_names.size() == 1)) continue;
-        CallGap gap;
-        gap.name = name;
-        std::set<std::string> present;
-        bool on_x86 = false;
-        for (const auto& f : facts) {
-            if (f.implemented_syscall(name)) {
-                on_x86 = on_x86 || is_x86_abi(arch_id(f));
-                present.insert(arch_id(f));
-                continue;
-            }
-            if (const auto* m = f.multiplexed_call(name)) {
-                on_x86 = on_x86 || is_x86_abi(arch_id(f));
-                present.insert(arch_id(f));
-                gap.multiplexed_only.insert(arch_id(f));
-                gap.via = m->via;
-                continue;
-            }
-            bool variant_documented = false;
-            for (const auto& [other, sc] : f.syscalls) {
-                if (!sc.implemented) continue;
-                if (is_rename_of(other, name)) variant_documented = true;
-                if (!is_variant_of(other, name)) continue;
-                // The same scheme for a sibling (a page explains stat64 and
-                // says "similar remarks apply for fstat()").
-                bool same_scheme = std::any_of(page_names.begin(), page_names.end(), [&, &variant = other](const std::string& sibling) {
-                    return sibling != name && variant.starts_with(name) &&
-                           contains_identifier(page_text, sibling + variant.substr(name.size()));
-                });
-                if (same_scheme || (is_same_service_variant(other, name) && contains_identifier(page_text, other)))
-                    variant_documented = true;
-            }
-            if (!variant_documented) gap.missing.insert(arch_id(f));
-        }
-        if (have_x86 && !on_x86) continue;  // not an x86 assumption: the page documents another arch's call
-        if (gap.missing.size() == facts.size()) continue;
-        // A variant the page names as what those ABIs use instead documents them.
-        gap.instead = replacements_for(name, gap.missing, facts);
-        std::set<std::string> variants;
-        for (const auto& [abi, call] : gap.instead) variants.insert(call);
-        for (const auto& variant : variants)
-            if (contains_identifier(page_text, variant) && page_says_variant_replaces(page, name, variant, gap.missing))
-                gap.missing.clear();
-
-        const int line = line_of(page, name);
-        if (!gap.missing.empty()) {
-            DocumentedQuery query;
-            query.block = block_at_line(page, line);
-            query.names = {name};
-            if (page_names.size() == 1)
-                query.phrases = {"this system call", "these system calls", "this call", "these calls"};
-            query.arches = gap.missing;
-            // Naming every arch that has it documents an arch-specific call; for
-            // a call most arches have, such mentions are about something else.
-            if (present.size() < gap.missing.size()) query.present = present;
-            query.any_arch_counts = false;
-            query.about_existence = true;
-            query.only_subject = page_names.size() == 1;
-            if (already_documented(page, query)) gap.missing.clear();
-        }
-        // Where only a multiplexer reaches it, a direct stand-in may exist.
-        for (const auto& [abi, call] : replacements_for(name, gap.multiplexed_only, facts))
-            if (f_implemented(facts, abi, call)) gap.direct_instead[abi] = call;
-        // A call few ABIs have is said by where it is.
-        if (present.size() < gap.missing.size()) gap.present = present;
-        if (!gap.missing.empty()) {
-            std::set<std::string> stand_ins;
-            for (const auto& [abi, call] : gap.instead) stand_ins.insert(call);
-            gap.wrapper_call = wrapper_call_for(page, name, stand_ins);
-            gap.kernel_option = kernel_option_for_call(page, name, page_names.size() == 1);
-        }
-        // A multiplexer the page names is documented.
-        if (!gap.multiplexed_only.empty() && contains_identifier(page_text, gap.via)) gap.multiplexed_only.clear();
-        if (gap.missing.empty() && gap.multiplexed_only.empty()) continue;
-        // Siblings: the calls of one SYNOPSIS paragraph, else by name.
-        const int synopsis_block = block_at_line(page, line);
-        const std::string root = synopsis_block >= 0 && page.blocks[synopsis_block].section == "SYNOPSIS"
-                                     ? "block " + std::to_string(synopsis_block)
-                                     : sibling_root(name, page_names);
-        if (!by_root.count(root)) root_order.push_back(root);
-        by_root[root].push_back(std::move(gap));
-    }
-
-    // Report: one finding per sibling group.
-    for (const auto& root : root_order) {
-        const auto& gaps = by_root[root];
-        // Calls with the same gaps are said together.
-        std::vector<std::pair<std::vector<std::string>, const CallGap*>> classes;
-        for (const auto& gap : gaps) {
-            auto same = std::find_if(classes.begin(), classes.end(), [&](const auto& c) {
-                return c.second->missing == gap.missing && c.second->multiplexed_only == gap.multiplexed_only &&
-                       c.second->present == gap.present;
-            });
-            if (same != classes.end()) same->first.push_back(gap.name);
-            else classes.push_back({{gap.name}, &gap});
-        }
-        // Each class as one gap: what stands in on an ABI is every one of
-        // its calls' stand-ins ("getresuid32 getresgid32").
-        std::vector<CallGap> ordered;
-        for (const auto& [names, gap] : classes) {
-            CallGap merged = *gap;
-            merged.shown = names;
-            for (auto& [abi, calls] : merged.instead)
-                for (const auto& other : gaps) {
-                    if (&other == gap || std::find(names.begin(), names.end(), other.name) == names.end()) continue;
-                    auto it = other.instead.find(abi);
-                    if (it != other.instead.end() && !contains_identifier(calls, it->second)) calls += " " + it->second;
-                }
-            ordered.push_back(merged);
-        }
-        std::vector<std::string> parts;
-        for (std::size_t k = 0; k < classes.size(); ++k) {
-            const auto& names = classes[k].first;
-            const CallGap* gap = &ordered[k];
-            const bool plural = names.size() > 1;
-            std::string part = fmt::format("{} {}", plural ? "system calls" : "system call", join_names(names));
-            if (!gap->present.empty())
-                part += fmt::format(" {} only on {}", plural ? "exist" : "exists", join_ids(gap->present));
-            else if (!gap->missing.empty())
-                part += fmt::format(" {} not exist on {}", plural ? "do" : "does", join_ids(gap->missing));
-            if (!gap->multiplexed_only.empty()) {
-                part += fmt::format("{} {} reached only through {}(2) on {}", gap->missing.empty() ? "" : ", and",
-                                    plural ? "are" : "is", gap->via, join_ids(gap->multiplexed_only));
-                if (auto direct = direct_summary(*gap); !direct.empty())
-                    part += fmt::format(" ({} there is a direct call)", direct);
-            }
-            if (auto instead = instead_summary(*gap); !instead.empty() && !gap->missing.empty() && gap->present.empty())
-                part += fmt::format(" ({} instead)", instead);
-            parts.push_back(part);
-        }
-        std::string message;
-        for (const auto& part : parts) message += (message.empty() ? "" : "; ") + part;
-        message += ", and the page does not say so" + what_the_page_says(gaps);
-
-        Finding f;
-        f.page = page.path;
-        f.line = line_of(page, gaps.front().name);
-        f.subject = gaps.front().name;
-        f.message = message;
-        // Evidence per arch: the call itself, or each sibling where the group has several.
-        for (const auto& af : facts) {
-            if (gaps.size() == 1) {
-                f.evidence.push_back(syscall_evidence(af, gaps.front().name));
-                continue;
-            }
-            Evidence e;
-            e.arch = arch_id(af);
-            e.present = true;
-            for (const auto& gap : gaps) {
-                Evidence one = syscall_evidence(af, gap.name);
-                e.present = e.present && one.present && !gap.multiplexed_only.count(e.arch);
-                if (!e.value.empty()) e.value += "; ";
-                e.value += gap.name + " " + (one.present ? one.value : "absent");
-                if (e.header.empty()) e.header = one.header;
-            }
-            f.evidence.push_back(std::move(e));
-        }
-        f.edit.kind = ProposedEdit::Kind::add_note;
-        f.edit.line = f.line;
-        f.edit.flag_text = fmt::format("{} (as of Linux {})", message.substr(0, message.find(", and the page")), kernel);
-        f.edit.section = "NOTES";
-        f.edit.subsection = "C library/kernel differences";
-        f.edit.new_text = fix_text(ordered, kernel);
-        // A sentence saying a whole word size has the call is corrected in place.
-        for (const auto& gap : gaps) {
-            auto claim = universal_claim(page, gap.name);
-            if (!claim) continue;
-            std::set<std::string> contradicting;
-            for (const auto& abi : gap.missing)
-                if (claim->abis.count(abi)) contradicting.insert(abi);
-            if (contradicting.empty()) continue;
-            Finding u;
-            u.page = page.path;
-            u.line = claim->line;
-            u.subject = gap.name;
-            u.message = fmt::format("the page says {} have a single {} system call, but {} have none", claim->family,
-                                    gap.name, join_ids(contradicting));
-            for (const auto& af : facts) u.evidence.push_back(syscall_evidence(af, gap.name));
-            u.edit.kind = ProposedEdit::Kind::rewrite_sentence;
-            u.edit.line = claim->line;
-            u.edit.old_text = claim->source_line;
-            std::string corrected = claim->source_line;
-            corrected.replace(corrected.find(claim->family), claim->family.size(),
-                              claim->family + " other than " + join_display(contradicting));
-            u.edit.new_text = corrected;
-            u.edit.flag_text = u.message;
-            u.edit.summary = fmt::format("Correct the word-size claim about {}()", gap.name);
-            findings.push_back(std::move(u));
-            break;
-        }
-        f.edit.summary = gaps.size() == 1 && gaps.front().multiplexed_only.empty()
-                             ? fmt::format("Note the architectures without {}() system call", with_article(gaps.front().name))
-                             : fmt::format("Note how each architecture provides {}()", gaps.front().name);
-        findings.push_back(std::move(f));
+    // Report: one finding per sibling group, after its word-size claim if any.
+    for (const auto& gaps : undocumented_gaps_by_sibling_group(page, gather_page_scope(page, facts))) {
+        if (auto claim = word_size_claim_finding(page, facts, gaps)) findings.push_back(std::move(*claim));
+        findings.push_back(group_finding(page, facts, gaps, kernel));
     }
 }
 

@@ -189,6 +189,92 @@ struct Differing {
     const archdata::EntrySignature* entry = nullptr;
 };
 
+
+/// The ABIs whose entry point takes the call's arguments otherwise, and the
+/// kernel's generic signature they differ from.
+struct EntryDifferences {
+    std::map<std::string, Differing> by_abi;
+    const archdata::EntrySignature* generic = nullptr;
+};
+
+EntryDifferences entry_differences(std::span<const archdata::ArchFacts> all_facts, const std::string& call) {
+    EntryDifferences found;
+    for (const archdata::ArchFacts& facts : all_facts) {
+        const archdata::Syscall* s = facts.implemented_syscall(call);
+        if (!s || s->entry.empty()) continue;
+        const archdata::EntrySignature* g = facts.generic_signature(call);
+        const archdata::EntrySignature* own = facts.entry_signature(s->entry);
+        if (!g || !own) continue;
+        const int bits = kernel_bits_of(facts);
+        std::string how = difference(calling_form(g->params, bits), calling_form(own->params, bits));
+        if (how.empty() || is_shared_stub(facts, s->entry)) continue;
+        found.by_abi[arch_id(facts)] = {how, own};
+        if (!found.generic) found.generic = g;
+    }
+    return found;
+}
+
+// Whether the page already says how those ABIs take the arguments, naming
+// the call, its wrapper or an arch's entry point.
+bool argument_order_documented(const manpages::Page& page, const manpages::Prototype& doc, const std::string& call,
+                               const std::map<std::string, Differing>& differing) {
+    DocumentedQuery query;
+    query.block = block_at_line(page, doc.line);
+    query.names = {call};
+    if (doc.name != "syscall" && doc.name != call) query.names.push_back(doc.name);
+    for (const auto& [id, d] : differing) {
+        query.names.push_back(d.entry->name);
+        query.arches.insert(id);
+    }
+    query.any_arch_counts = false;
+    query.about_arguments = true;
+    return already_documented(page, query);
+}
+
+// Per arch: the entry point's signature, or its name when unknown.
+std::vector<Evidence> entry_evidence(std::span<const archdata::ArchFacts> all_facts, const std::string& call) {
+    std::vector<Evidence> evidence;
+    for (const archdata::ArchFacts& facts : all_facts) {
+        Evidence e;
+        e.arch = arch_id(facts);
+        const archdata::Syscall* s = facts.implemented_syscall(call);
+        const archdata::EntrySignature* own = s ? facts.entry_signature(s->entry) : nullptr;
+        if (own) {
+            e.present = true;
+            e.value = signature_text(*own);
+            e.header = own->source;
+        } else if (s) {
+            e.present = true;
+            e.value = s->entry;
+        }
+        evidence.push_back(std::move(e));
+    }
+    return evidence;
+}
+
+Finding signature_finding(const manpages::Page& page, std::span<const archdata::ArchFacts> all_facts,
+                          const manpages::Prototype& doc, const std::string& call, const EntryDifferences& found) {
+    std::set<std::string> arches;
+    for (const auto& [id, d] : found.by_abi) arches.insert(id);
+    Finding f;
+    f.page = page.path;
+    f.line = doc.line;
+    f.subject = call;
+    std::string per_arch;
+    for (const std::string& id : in_table_order(arches)) {
+        const Differing& d = found.by_abi.at(id);
+        per_arch += fmt::format("{}{} ({}: {})", per_arch.empty() ? "" : ", ", id, d.entry->name, d.how);
+    }
+    f.message = fmt::format("the raw {} call takes its arguments otherwise than the kernel's generic {} on {}", call,
+                            signature_text(*found.generic), per_arch);
+    f.evidence = entry_evidence(all_facts, call);
+    f.edit.kind = ProposedEdit::Kind::none;
+    f.edit.line = doc.line;
+    f.edit.flag_text = f.message;
+    f.edit.summary = fmt::format("Flag how the raw {} call takes its arguments on some arches", call);
+    return f;
+}
+
 }  // namespace
 
 CheckInfo SyscallSignatureDiffersCheck::info() const {
@@ -205,67 +291,13 @@ void SyscallSignatureDiffersCheck::run(const manpages::Page& page, const AuditCo
     for (const manpages::Prototype& doc : page.prototypes) {
         const std::string call = raw_call(page, doc);
         if (call.empty() || !done.insert(call).second) continue;
-        std::map<std::string, Differing> differing;
-        const archdata::EntrySignature* generic = nullptr;
-        for (const archdata::ArchFacts& facts : context.facts) {
-            const archdata::Syscall* s = facts.implemented_syscall(call);
-            if (!s || s->entry.empty()) continue;
-            const archdata::EntrySignature* g = facts.generic_signature(call);
-            const archdata::EntrySignature* own = facts.entry_signature(s->entry);
-            if (!g || !own) continue;
-            const int bits = kernel_bits_of(facts);
-            std::string how = difference(calling_form(g->params, bits), calling_form(own->params, bits));
-            if (how.empty() || is_shared_stub(facts, s->entry)) continue;
-            differing[arch_id(facts)] = {how, own};
-            if (!generic) generic = g;
-        }
-        if (differing.empty()) continue;
+        const EntryDifferences found = entry_differences(context.facts, call);
+        if (found.by_abi.empty()) continue;
         // The page shows some other form than the kernel's generic one:
         // which ABIs it fits is not for this check to guess.
-        if (doc.params.size() != generic->params.size()) continue;
-        std::set<std::string> arches;
-        for (const auto& [id, d] : differing) arches.insert(id);
-        DocumentedQuery query;
-        query.block = block_at_line(page, doc.line);
-        query.names = {call};
-        if (doc.name != "syscall" && doc.name != call) query.names.push_back(doc.name);
-        for (const auto& [id, d] : differing) query.names.push_back(d.entry->name);
-        query.arches = arches;
-        query.any_arch_counts = false;
-        query.about_arguments = true;
-        if (already_documented(page, query)) continue;
-
-        Finding f;
-        f.page = page.path;
-        f.line = doc.line;
-        f.subject = call;
-        std::string per_arch;
-        for (const std::string& id : in_table_order(arches)) {
-            const Differing& d = differing.at(id);
-            per_arch += fmt::format("{}{} ({}: {})", per_arch.empty() ? "" : ", ", id, d.entry->name, d.how);
-        }
-        f.message = fmt::format("the raw {} call takes its arguments otherwise than the kernel's generic {} on {}",
-                                call, signature_text(*generic), per_arch);
-        for (const archdata::ArchFacts& facts : context.facts) {
-            Evidence e;
-            e.arch = arch_id(facts);
-            const archdata::Syscall* s = facts.implemented_syscall(call);
-            const archdata::EntrySignature* own = s ? facts.entry_signature(s->entry) : nullptr;
-            if (own) {
-                e.present = true;
-                e.value = signature_text(*own);
-                e.header = own->source;
-            } else if (s) {
-                e.present = true;
-                e.value = s->entry;
-            }
-            f.evidence.push_back(std::move(e));
-        }
-        f.edit.kind = ProposedEdit::Kind::none;
-        f.edit.line = doc.line;
-        f.edit.flag_text = f.message;
-        f.edit.summary = fmt::format("Flag how the raw {} call takes its arguments on some arches", call);
-        findings.push_back(std::move(f));
+        if (doc.params.size() != found.generic->params.size()) continue;
+        if (argument_order_documented(page, doc, call, found.by_abi)) continue;
+        findings.push_back(signature_finding(page, context.facts, doc, call, found));
     }
 }
 

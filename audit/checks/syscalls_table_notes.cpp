@@ -139,160 +139,193 @@ std::string note_for(const std::set<std::string>& present, std::size_t audited) 
     return out + " only";
 }
 
-}  // namespace
 
-CheckInfo SyscallsTableNotesCheck::info() const {
-    return {"syscalls-table-notes",
-            "the syscalls(2) table's notes disagree with the facts, or a syscall is missing from it",
-            Severity::warning};
+using TableFacts = std::span<const archdata::ArchFacts>;
+
+std::vector<Evidence> call_evidence(TableFacts facts, const std::string& name) {
+    std::vector<Evidence> evidence;
+    for (const auto& af : facts) evidence.push_back(syscall_evidence(af, name));
+    return evidence;
 }
 
-void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext& context,
-                                  std::vector<Finding>& findings) const {
-    if (page.syscalls_table.empty()) return;
-    const auto facts = context.facts;
-    auto evidence_for = [&](Finding& f, const std::string& name) {
-        for (const auto& af : facts) f.evidence.push_back(syscall_evidence(af, name));
-    };
+bool is_x86_only(const std::set<std::string>& abis) {
+    return std::all_of(abis.begin(), abis.end(), [](const std::string& a) { return is_x86_abi(a); });
+}
 
-    // A row whose note is wrong or missing: the note the facts give replaces it.
-    auto report_note = [&](const manpages::SyscallsTableRow& row, const std::set<std::string>& present,
-                           const std::string& message) {
-        Finding f;
-        f.page = page.path;
-        f.line = row.line;
-        f.subject = row.name;
-        f.message = message;
-        evidence_for(f, row.name);
-        f.edit.kind = ProposedEdit::Kind::table_note;
-        f.edit.line = row.line;
-        f.edit.old_text = row.notes;
-        f.edit.new_text = note_for(present, facts.size());
-        f.edit.flag_text = message;
-        f.edit.summary = fmt::format("Correct the notes for {}", row.name);
-        findings.push_back(std::move(f));
-    };
+bool names_x86(const std::set<std::string>& abis) {
+    return std::any_of(abis.begin(), abis.end(), [](const std::string& a) { return is_x86_abi(a); });
+}
 
-    // Notes against the facts.
+// What is wrong with a row's note however it is worded: a call only x86
+// has without a note (the table marks other arches' calls, "m68k only",
+// but not these), or "Not on x86" for a call three or fewer ABIs have,
+// true but hiding that. Empty when neither.
+std::string misleading_note(const manpages::SyscallsTableRow& row, const NoteClaim& claim,
+                            const std::set<std::string>& present, std::size_t audited) {
+    std::string message;
+    if (claim.kind == NoteClaim::Kind::none && trim(row.notes).empty() && is_x86_only(present) && present.size() < audited)
+        message = fmt::format("{} exists only on {}, but the table has no note", row.name, join_ids(present));
+    const bool few = present.size() <= 3 && present.size() * 4 <= audited;
+    if (claim.kind == NoteClaim::Kind::not_on && names_x86(claim.abis) && few && !names_x86(present))
+        message = fmt::format("the table says \"{}\", but only {} {} {}", row.notes, join_ids(present),
+                              present.size() == 1 ? "has" : "have", row.name);
+    return message;
+}
+
+// What the note's own claim gets wrong: an "only on" call that exists
+// elsewhere too, a "not on" call that exists there. Empty when it holds.
+std::string contradicted_note(const manpages::SyscallsTableRow& row, const NoteClaim& claim,
+                              const std::set<std::string>& present) {
+    if (claim.kind == NoteClaim::Kind::none) return {};
+    const bool only_on = claim.kind == NoteClaim::Kind::only_on;
+    std::set<std::string> wrong;  // for "only on": where it also is; for "not on": where it is
+    for (const auto& id : present)
+        if ((claim.abis.count(id) > 0) != only_on) wrong.insert(id);
+    if (wrong.empty()) return {};
+    return only_on ? fmt::format("the table says \"{}\", but {} also exists on {}", row.notes, row.name, join_ids(wrong))
+                   : fmt::format("the table says \"{}\", but {} exists on {}", row.notes, row.name, join_ids(wrong));
+}
+
+// A row whose note is wrong or missing: the note the facts give replaces it.
+Finding note_finding(const manpages::Page& page, TableFacts facts, const manpages::SyscallsTableRow& row,
+                     const std::set<std::string>& present, const std::string& message) {
+    Finding f;
+    f.page = page.path;
+    f.line = row.line;
+    f.subject = row.name;
+    f.message = message;
+    f.evidence = call_evidence(facts, row.name);
+    f.edit.kind = ProposedEdit::Kind::table_note;
+    f.edit.line = row.line;
+    f.edit.old_text = row.notes;
+    f.edit.new_text = note_for(present, facts.size());
+    f.edit.flag_text = message;
+    f.edit.summary = fmt::format("Correct the notes for {}", row.name);
+    return f;
+}
+
+// Notes against the facts.
+void report_wrong_notes(const manpages::Page& page, TableFacts facts, std::vector<Finding>& findings) {
     for (const auto& row : page.syscalls_table) {
-        NoteClaim claim = parse_note(row.notes);
         std::set<std::string> present;
         for (const auto& f : facts)
             if (can_call(f, row.name)) present.insert(arch_id(f));
         // A syscall no audited arch has was removed or belongs to an arch we
         // have no facts for: nothing to judge.
         if (present.empty()) continue;
-        std::string message;
-        // A row without a note for a call only x86 has: the table marks
-        // other arches' calls ("m68k only") but not these.
-        const bool only_x86 = std::all_of(present.begin(), present.end(), [](const std::string& a) { return is_x86_abi(a); });
-        if (claim.kind == NoteClaim::Kind::none && trim(row.notes).empty() && only_x86 && present.size() < facts.size())
-            message = fmt::format("{} exists only on {}, but the table has no note", row.name, join_ids(present));
-        // "Not on x86" is true of a call three or fewer ABIs have, but hides that.
-        const bool denies_x86 = std::any_of(claim.abis.begin(), claim.abis.end(), [](const std::string& a) { return is_x86_abi(a); });
-        const bool few = present.size() <= 3 && present.size() * 4 <= facts.size();
-        if (claim.kind == NoteClaim::Kind::not_on && denies_x86 && few &&
-            std::none_of(present.begin(), present.end(), [](const std::string& a) { return is_x86_abi(a); }))
-            message = fmt::format("the table says \"{}\", but only {} {} {}", row.notes, join_ids(present),
-                                  present.size() == 1 ? "has" : "have", row.name);
-        if (!message.empty()) {
-            report_note(row, present, message);
-            continue;
-        }
-        if (claim.kind == NoteClaim::Kind::none) continue;
-        if (claim.kind == NoteClaim::Kind::only_on) {
-            std::set<std::string> also;
-            for (const auto& id : present)
-                if (!claim.abis.count(id)) also.insert(id);
-            if (also.empty()) continue;
-            message = fmt::format("the table says \"{}\", but {} also exists on {}", row.notes, row.name,
-                                  join_ids(also));
-        } else {
-            std::set<std::string> there;
-            for (const auto& id : present)
-                if (claim.abis.count(id)) there.insert(id);
-            if (there.empty()) continue;
-            message = fmt::format("the table says \"{}\", but {} exists on {}", row.notes, row.name, join_ids(there));
-        }
-        report_note(row, present, message);
+        const NoteClaim claim = parse_note(row.notes);
+        std::string message = misleading_note(row, claim, present, facts.size());
+        if (message.empty()) message = contradicted_note(row, claim, present);
+        if (!message.empty()) findings.push_back(note_finding(page, facts, row, present, message));
     }
+}
 
-    // Syscalls some arch has that the page does not name: in the table, or
-    // in its text (the list of unimplemented calls, the per-arch notes).
-    std::set<std::string> listed;
-    for (const auto& row : page.syscalls_table) listed.insert(row.name);
-    std::string text;
-    for (const auto& b : page.blocks)
-        if (b.kind != manpages::Block::Kind::comment) text += b.text + "\n";
-    // Names the maintainers left out on purpose sit in roff comments beside
-    // the table (".\" timerfd: old interface"); reserved numbers, mostly.
+/// Every name the page gives, in the table, its text or its comments.
+struct NamesOnPage {
+    std::set<std::string> listed;  ///< the table's rows
+    std::string text;              ///< the visible text (the list of unimplemented calls, the per-arch notes)
     std::string comments;
-    for (std::size_t pos = 0; pos < page.source.size();) {
-        auto end = page.source.find('\n', pos);
-        if (end == std::string::npos) end = page.source.size();
-        std::string_view line(page.source.data() + pos, end - pos);
+
+    bool named(const std::string& name) const {
+        return listed.count(name) || contains_identifier(text, name) || contains_identifier(comments, name);
+    }
+};
+
+// The roff comments of the page's source, one a line.
+std::string comments_of(const std::string& source) {
+    std::string comments;
+    for (std::size_t pos = 0; pos < source.size();) {
+        auto end = source.find('\n', pos);
+        if (end == std::string::npos) end = source.size();
+        std::string_view line(source.data() + pos, end - pos);
         if (auto c = line.find("\\\""); c != std::string_view::npos) comments += std::string(line.substr(c)) + "\n";
         pos = end + 1;
     }
-    auto named = [&](const std::string& name) {
-        return listed.count(name) || contains_identifier(text, name) || contains_identifier(comments, name);
-    };
-    auto is_listed = [&](const std::string& name) {
-        if (named(name) || named("_" + name) || (name.starts_with("_") && named(name.substr(1)))) return true;
-        // Not a syscall name: __NR_SYSCALL_MASK and similar bookkeeping macros.
-        if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return true;
-        // Alpha's OSF/1 compatibility calls are a family the page covers as one.
-        if (name.starts_with("osf_")) return true;
-        // An arch-prefixed variant of a listed call: arm_fadvise64_64, arm_sync_file_range.
-        auto underscore = name.find('_');
-        return underscore != std::string::npos && archdata::find_arch_name(name.substr(0, underscore)) &&
-               named(name.substr(underscore + 1));
-    };
+    return comments;
+}
+
+NamesOnPage names_on_page(const manpages::Page& page) {
+    NamesOnPage names;
+    for (const auto& row : page.syscalls_table) names.listed.insert(row.name);
+    for (const auto& b : page.blocks)
+        if (b.kind != manpages::Block::Kind::comment) names.text += b.text + "\n";
+    // Names the maintainers left out on purpose sit in roff comments beside
+    // the table (".\" timerfd: old interface"); reserved numbers, mostly.
+    names.comments = comments_of(page.source);
+    return names;
+}
+
+// Whether the page accounts for a syscall: named, under a spelling with or
+// without a leading underscore or an arch prefix, or not a call at all.
+bool page_accounts_for(const NamesOnPage& names, const std::string& name) {
+    if (names.named(name) || names.named("_" + name) || (name.starts_with("_") && names.named(name.substr(1))))
+        return true;
+    // Not a syscall name: __NR_SYSCALL_MASK and similar bookkeeping macros.
+    if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return true;
+    // Alpha's OSF/1 compatibility calls are a family the page covers as one.
+    if (name.starts_with("osf_")) return true;
+    // An arch-prefixed variant of a listed call: arm_fadvise64_64, arm_sync_file_range.
+    auto underscore = name.find('_');
+    return underscore != std::string::npos && archdata::find_arch_name(name.substr(0, underscore)) &&
+           names.named(name.substr(underscore + 1));
+}
+
+/// The table's cut-off, from the numbers themselves: the asm-generic list
+/// numbers new calls in order, so a call numbered after every call the
+/// table lists came after the table was written, which is no arch matter.
+struct TableCutoff {
+    const archdata::ArchFacts* generic = nullptr;
+    std::int64_t newest_listed = -1;
+
+    bool newer_than_table(const std::string& name) const {
+        const auto* sc = generic ? generic->syscall(name) : nullptr;
+        return sc && newest_listed >= 0 && sc->number > newest_listed;
+    }
+};
+
+TableCutoff table_cutoff(TableFacts facts, const NamesOnPage& names) {
+    TableCutoff cutoff;
+    for (const auto& f : facts) {
+        const auto* arch = archdata::find_arch(arch_id(f));
+        if (arch && arch->syscall_table.empty()) {
+            cutoff.generic = &f;
+            break;
+        }
+    }
+    // Only a table that states its cut-off ("as at Linux 5.14") has one.
+    const bool states_cutoff = contains_ci(names.text, "as at Linux") || contains_ci(names.text, "as of Linux");
+    if (cutoff.generic && states_cutoff)
+        for (const auto& name : names.listed)
+            if (const auto* sc = cutoff.generic->syscall(name))
+                cutoff.newest_listed = std::max(cutoff.newest_listed, sc->number);
+    return cutoff;
+}
+
+// A listed call's variant: clock_gettime64 for clock_gettime.
+bool is_variant_of_listed(const std::set<std::string>& listed, const std::string& name) {
+    for (std::string_view suffix : {"_time64", "64"})
+        if (name.size() > suffix.size() && name.ends_with(suffix) &&
+            listed.count(name.substr(0, name.size() - suffix.size())))
+            return true;
+    return false;
+}
+
+/// Calls missing from the table, said as one: a call, or variants of listed calls on the same ABIs.
+struct TableGap {
+    std::vector<std::string> names;
+    std::set<std::string> present;
+};
+
+std::vector<TableGap> table_gaps(TableFacts facts, const NamesOnPage& names) {
     std::set<std::string> all;
     for (const auto& f : facts)
         for (const auto& [name, sc] : f.syscalls)
             if (!sc.arch_private && sc.implemented) all.insert(name);
-    const int table_line = page.syscalls_table.front().line;
-
-    // The table's cut-off, from the numbers themselves: the asm-generic list
-    // numbers new calls in order, so a call numbered after every call the
-    // table lists came after the table was written, which is no arch matter.
-    const archdata::ArchFacts* generic = nullptr;
-    for (const auto& f : facts) {
-        const auto* arch = archdata::find_arch(arch_id(f));
-        if (arch && arch->syscall_table.empty()) {
-            generic = &f;
-            break;
-        }
-    }
-    std::int64_t newest_listed = -1;
-    // Only a table that states its cut-off ("as at Linux 5.14") has one.
-    const bool states_cutoff = contains_ci(text, "as at Linux") || contains_ci(text, "as of Linux");
-    if (generic && states_cutoff)
-        for (const auto& name : listed)
-            if (const auto* sc = generic->syscall(name)) newest_listed = std::max(newest_listed, sc->number);
-    auto newer_than_table = [&](const std::string& name) {
-        const auto* sc = generic ? generic->syscall(name) : nullptr;
-        return sc && newest_listed >= 0 && sc->number > newest_listed;
-    };
-    // A listed call's variant: clock_gettime64 for clock_gettime.
-    auto base_of_variant = [&](const std::string& name) -> std::string {
-        for (std::string_view suffix : {"_time64", "64"})
-            if (name.size() > suffix.size() && name.ends_with(suffix)) {
-                std::string base = name.substr(0, name.size() - suffix.size());
-                if (listed.count(base)) return base;
-            }
-        return {};
-    };
-
-    struct Gap {
-        std::vector<std::string> names;
-        std::set<std::string> present;
-    };
-    std::vector<Gap> gaps;
+    const TableCutoff cutoff = table_cutoff(facts, names);
+    std::vector<TableGap> gaps;
     std::map<std::set<std::string>, std::size_t> variant_family;  // present set -> index in gaps
     for (const auto& name : all) {
-        if (is_listed(name) || newer_than_table(name)) continue;
+        if (page_accounts_for(names, name) || cutoff.newer_than_table(name)) continue;
         std::set<std::string> present, families;
         for (const auto& f : facts)
             if (f.implemented_syscall(name)) {
@@ -305,7 +338,7 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
         if (families.size() < 2) continue;
         // Variants of listed calls on the same ABIs are one gap: the 64-bit
         // time calls of the 32-bit ABIs.
-        if (!base_of_variant(name).empty()) {
+        if (is_variant_of_listed(names.listed, name)) {
             auto [it, fresh] = variant_family.try_emplace(present, gaps.size());
             if (fresh) gaps.push_back({{}, present});
             gaps[it->second].names.push_back(name);
@@ -313,28 +346,48 @@ void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext
         }
         gaps.push_back({{name}, present});
     }
-    for (const auto& gap : gaps) {
-        Finding f;
-        f.page = page.path;
-        f.line = table_line;
-        f.subject = gap.names.front();
-        if (gap.names.size() == 1) {
-            f.message = fmt::format("{} exists on {} but is not in the table", gap.names.front(), join_ids(gap.present));
-            evidence_for(f, gap.names.front());
-            f.edit.summary = fmt::format("Add {} to the table", gap.names.front());
-        } else {
-            std::string list;
-            for (const auto& n : gap.names) list += (list.empty() ? "" : ", ") + n;
-            f.subject = gap.names.front() + " and " + std::to_string(gap.names.size() - 1) + " more";
-            f.message = fmt::format("{} variants of listed calls exist on {} but are not in the table: {}",
-                                    gap.names.size(), join_ids(gap.present), list);
-            evidence_for(f, gap.names.front());
-            f.edit.summary = fmt::format("Add the {} variants of listed calls to the table", gap.names.size());
-        }
-        f.edit.line = table_line;
-        f.edit.flag_text = f.message;
-        findings.push_back(std::move(f));
+    return gaps;
+}
+
+Finding table_gap_finding(const manpages::Page& page, TableFacts facts, const TableGap& gap) {
+    const int table_line = page.syscalls_table.front().line;
+    Finding f;
+    f.page = page.path;
+    f.line = table_line;
+    f.subject = gap.names.front();
+    if (gap.names.size() == 1) {
+        f.message = fmt::format("{} exists on {} but is not in the table", gap.names.front(), join_ids(gap.present));
+        f.edit.summary = fmt::format("Add {} to the table", gap.names.front());
+    } else {
+        std::string list;
+        for (const auto& n : gap.names) list += (list.empty() ? "" : ", ") + n;
+        f.subject = gap.names.front() + " and " + std::to_string(gap.names.size() - 1) + " more";
+        f.message = fmt::format("{} variants of listed calls exist on {} but are not in the table: {}",
+                                gap.names.size(), join_ids(gap.present), list);
+        f.edit.summary = fmt::format("Add the {} variants of listed calls to the table", gap.names.size());
     }
+    f.evidence = call_evidence(facts, gap.names.front());
+    f.edit.line = table_line;
+    f.edit.flag_text = f.message;
+    return f;
+}
+
+}  // namespace
+
+CheckInfo SyscallsTableNotesCheck::info() const {
+    return {"syscalls-table-notes",
+            "the syscalls(2) table's notes disagree with the facts, or a syscall is missing from it",
+            Severity::warning};
+}
+
+void SyscallsTableNotesCheck::run(const manpages::Page& page, const AuditContext& context,
+                                  std::vector<Finding>& findings) const {
+    if (page.syscalls_table.empty()) return;
+    report_wrong_notes(page, context.facts, findings);
+    // Syscalls some arch has that the page does not name: in the table, or
+    // in its text (the list of unimplemented calls, the per-arch notes).
+    for (const auto& gap : table_gaps(context.facts, names_on_page(page)))
+        findings.push_back(table_gap_finding(page, context.facts, gap));
 }
 
 }  // namespace manaudit::audit

@@ -193,6 +193,85 @@ std::optional<CFunction> parse_prototype(std::string_view declaration) {
 
 namespace {
 
+// The first token in [begin, end) spelled `text`, or `end`.
+std::size_t find_token(const std::vector<Token>& tokens, std::size_t begin, std::size_t end, std::string_view text) {
+    for (std::size_t k = begin; k < end; ++k)
+        if (tokens[k].text == text) return k;
+    return end;
+}
+
+// A nested struct/union member: its type is shown as "union {...}", one
+// field per declarator, or one unnamed field when it has none.
+void add_nested_members(const std::vector<Token>& tokens, std::size_t b, std::size_t brace, std::size_t e,
+                        CStruct& out) {
+    std::size_t close = matching(tokens, brace, e);
+    std::string type = join_tokens(tokens, b, brace) + " {...}";
+    for (auto [db, de] : split_commas(tokens, close + 1, e)) {
+        CParameter p = parse_parameter(tokens, db, de);
+        out.fields.push_back({type, p.name.empty() ? p.text : p.name, "", tokens[b].line});
+    }
+    if (close + 1 >= e) out.fields.push_back({type, "", "", tokens[b].line});
+}
+
+// The base type the later declarators of a member reuse: the first's type
+// without its pointer stars and array suffix.
+std::string base_type_of(std::string type) {
+    while (!type.empty() && (type.back() == '*' || type.back() == ' ')) type.pop_back();
+    if (auto bracket = type.find('['); bracket != std::string::npos) type.erase(bracket);
+    return type;
+}
+
+// "int a, *b": a later declarator, parsed behind a stand-in type word so
+// its last identifier reads as the name, given the base type.
+CParameter parse_later_declarator(const std::vector<Token>& tokens, std::size_t db, std::size_t de,
+                                  const std::string& base_type) {
+    std::vector<Token> declarator{{Token::Kind::identifier, "int", tokens[db].line}};
+    declarator.insert(declarator.end(), tokens.begin() + static_cast<std::ptrdiff_t>(db),
+                      tokens.begin() + static_cast<std::ptrdiff_t>(de));
+    CParameter p = parse_parameter(declarator, 0, declarator.size());
+    std::string suffix = p.type.size() > 3 ? p.type.substr(3) : "";
+    while (!suffix.empty() && suffix.front() == ' ') suffix.erase(suffix.begin());
+    p.type = base_type;
+    if (!suffix.empty() && suffix.front() != '[') p.type += ' ';
+    p.type += suffix;
+    return p;
+}
+
+// Arrays: the suffix moves from the type to `array`.
+CField field_of(const CParameter& p, int line) {
+    CField field{p.type, p.name, "", line};
+    if (auto bracket = field.type.find('['); bracket != std::string::npos && field.type.find("(*") == std::string::npos) {
+        field.array = field.type.substr(bracket);
+        field.type.erase(bracket);
+        while (!field.type.empty() && field.type.back() == ' ') field.type.pop_back();
+    }
+    return field;
+}
+
+// One member declaration in [b, e), without its ';'.
+void add_member(const std::vector<Token>& tokens, std::size_t b, std::size_t e, CStruct& out) {
+    if (tokens[b].kind == Token::Kind::ellipsis || tokens[b].text == "#") return;
+    e = find_token(tokens, b, e, ":");  // bit-fields: drop ": width"
+    if (std::size_t brace = find_token(tokens, b, e, "{"); brace != e) {
+        add_nested_members(tokens, b, brace, e, out);
+        return;
+    }
+    auto declarators = split_commas(tokens, b, e);
+    // The first declarator carries the base type; the others reuse it.
+    std::string base_type;
+    for (std::size_t d = 0; d < declarators.size(); ++d) {
+        auto [db, de] = declarators[d];
+        CParameter p;
+        if (d == 0) {
+            p = parse_parameter(tokens, db, de);
+            base_type = base_type_of(p.type);
+        } else {
+            p = parse_later_declarator(tokens, db, de, base_type);
+        }
+        out.fields.push_back(field_of(p, tokens[db].line));
+    }
+}
+
 void add_members(const std::vector<Token>& tokens, std::size_t begin, std::size_t end, CStruct& out) {
     std::size_t start = begin;
     for (std::size_t i = begin; i <= end; ++i) {
@@ -201,67 +280,9 @@ void add_members(const std::vector<Token>& tokens, std::size_t begin, std::size_
             continue;
         }
         if (i < end && tokens[i].text != ";") continue;
-        std::size_t b = start, e = i;
+        std::size_t b = start;
         start = i + 1;
-        if (b >= e) continue;
-        if (tokens[b].kind == Token::Kind::ellipsis || tokens[b].text == "#") continue;
-        // Bit-fields: drop ": width".
-        for (std::size_t k = b; k < e; ++k)
-            if (tokens[k].text == ":") {
-                e = k;
-                break;
-            }
-        // A nested struct/union: its type is shown as "union {...}".
-        std::size_t brace = e;
-        for (std::size_t k = b; k < e; ++k)
-            if (tokens[k].text == "{") {
-                brace = k;
-                break;
-            }
-        if (brace != e) {
-            std::size_t close = matching(tokens, brace, e);
-            std::string type = join_tokens(tokens, b, brace) + " {...}";
-            for (auto [db, de] : split_commas(tokens, close + 1, e)) {
-                CParameter p = parse_parameter(tokens, db, de);
-                out.fields.push_back({type, p.name.empty() ? p.text : p.name, "", tokens[b].line});
-            }
-            if (close + 1 >= e) out.fields.push_back({type, "", "", tokens[b].line});
-            continue;
-        }
-        auto declarators = split_commas(tokens, b, e);
-        // The first declarator carries the base type; the others reuse it.
-        std::string base_type;
-        for (std::size_t d = 0; d < declarators.size(); ++d) {
-            auto [db, de] = declarators[d];
-            CParameter p;
-            if (d == 0) {
-                p = parse_parameter(tokens, db, de);
-                base_type = p.type;
-                while (!base_type.empty() && (base_type.back() == '*' || base_type.back() == ' ')) base_type.pop_back();
-                if (auto bracket = base_type.find('['); bracket != std::string::npos) base_type.erase(bracket);
-            } else {
-                // "int a, *b": parse "*b" behind a stand-in type word so
-                // its last identifier reads as the name.
-                std::vector<Token> declarator{{Token::Kind::identifier, "int", tokens[db].line}};
-                declarator.insert(declarator.end(), tokens.begin() + static_cast<std::ptrdiff_t>(db),
-                                  tokens.begin() + static_cast<std::ptrdiff_t>(de));
-                p = parse_parameter(declarator, 0, declarator.size());
-                std::string suffix = p.type.size() > 3 ? p.type.substr(3) : "";
-                while (!suffix.empty() && suffix.front() == ' ') suffix.erase(suffix.begin());
-                p.type = base_type;
-                if (!suffix.empty() && suffix.front() != '[') p.type += ' ';
-                p.type += suffix;
-            }
-            CField field{p.type, p.name, "", tokens[db].line};
-            // Arrays: the suffix moves from the type to `array`.
-            if (auto bracket = field.type.find('['); bracket != std::string::npos &&
-                                                     field.type.find("(*") == std::string::npos) {
-                field.array = field.type.substr(bracket);
-                field.type.erase(bracket);
-                while (!field.type.empty() && field.type.back() == ' ') field.type.pop_back();
-            }
-            out.fields.push_back(std::move(field));
-        }
+        if (b < i) add_member(tokens, b, i, out);
     }
 }
 

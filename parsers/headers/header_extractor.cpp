@@ -172,25 +172,123 @@ std::string kernel_version_of(const std::map<std::string, std::int64_t>& extra) 
     return major + "." + minor + (sub.empty() ? "" : "." + sub);
 }
 
+// The include dir must exist and hold asm/unistd.h; false, with the
+// reason in the result, when it does not.
+bool is_kernel_header_tree(const archdata::ArchInfo& arch, const std::string& sysroot, bool is_default,
+                           ExtractResult& result) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(sysroot, ec)) {
+        std::string hint = is_default ? " (install linux-libc-dev-" + std::string(arch.debian_arch) + "-cross)" : "";
+        result.diags.push_back({sysroot, 0, 0, Severity::error,
+                                "no kernel headers for " + result.arch_id + ": directory not found" + hint});
+        return false;
+    }
+    if (!std::filesystem::exists(sysroot + "/asm/unistd.h", ec)) {
+        result.diags.push_back({sysroot, 0, 0, Severity::error,
+                                "no asm/unistd.h under this include dir; not a kernel header tree for " +
+                                    result.arch_id});
+        return false;
+    }
+    return true;
+}
+
+// Pass 1: which macros and structs the headers define, and where. False,
+// with the parse's errors in the result, when the headers do not compile.
+bool run_first_pass(CXIndex index, const archdata::ArchInfo& arch, const std::vector<std::string>& args,
+                    const std::string& prelude, FirstPass& first, ExtractResult& result) {
+    const std::string& sysroot = *first.sysroot;
+    TranslationUnit tu;
+    std::string error;
+    if (!parse(index, args, prelude,
+               CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, tu, error)) {
+        result.diags.push_back({sysroot, 0, 0, Severity::error, error});
+        return false;
+    }
+    Diagnostics errors = errors_of(tu.get());
+    if (!errors.empty()) {
+        result.diags = std::move(errors);
+        result.diags.push_back({sysroot, 0, 0, Severity::error,
+                                "the headers for " + result.arch_id + " do not compile for " +
+                                    std::string(arch.clang_target)});
+        return false;
+    }
+    libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(tu.get()), visit_top_level, &first);
+    return true;
+}
+
+// A constant with no value as written takes the one the C library's time_t
+// gives it, the same for both time_t sizes or with the 64-bit one beside.
+void adopt_time_t_values(Evaluations& evaluations, const std::vector<std::size_t>& retry) {
+    for (std::size_t j = 0; j < retry.size(); ++j) {
+        Evaluated& e = evaluations.values[retry[j]];
+        const Evaluated &time32 = evaluations.time32[j], &time64 = evaluations.time64[j];
+        if (e.has_value || !time32.has_value || !time64.has_value) continue;
+        e = time32;
+        if (time64.value != time32.value) e.time64 = time64.value;
+    }
+}
+
+// One evaluated macro into the facts, by what kind of macro it is.
+void add_evaluated(const Candidate& c, const Evaluated& e, archdata::ArchFacts& facts,
+                   std::vector<archdata::MultiplexedCall>& multiplexer_calls) {
+    switch (c.kind) {
+        case MacroKind::syscall:
+        case MacroKind::arch_private_syscall: {
+            archdata::Syscall s;
+            s.name = syscall_name(c.name);
+            s.number = e.value;
+            s.header = c.header;
+            s.arch_private = c.kind == MacroKind::arch_private_syscall;
+            // __NR_x wins over a private __ARM_NR_x of the same name.
+            if (!facts.syscalls.count(s.name) || facts.syscalls[s.name].arch_private)
+                facts.syscalls[s.name] = std::move(s);
+            break;
+        }
+        case MacroKind::errno_value: facts.errnos[c.name] = make_constant(c, e); break;
+        case MacroKind::constant: facts.constants[c.name] = make_constant(c, e); break;
+        case MacroKind::socketcall_call:
+        case MacroKind::ipc_call:
+            multiplexer_calls.push_back({multiplexed_call_name(c.name),
+                                         c.kind == MacroKind::socketcall_call ? "socketcall" : "ipc", e.value,
+                                         c.header});
+            break;
+    }
+}
+
+// Which headers, package and command made the facts, and how they were evaluated.
+void describe_provenance(archdata::Provenance& p, const archdata::ArchInfo& arch, const Source& source,
+                         const std::string& sysroot, bool is_default) {
+    const std::string arch_id(arch.id);
+    if (!source.tree) {
+        // Asking dpkg which package owns the headers costs more than the
+        // parse; a kernel tree names its own package.
+        PackageInfo package = headers_package(arch, sysroot, is_default);
+        p.package = package.name;
+        p.package_version = package.version;
+        p.command = "manaudit extract --arch " + arch_id + (is_default ? "" : " --sysroot " + sysroot);
+    } else {
+        p.command = "manaudit extract --kernel-source DIR --arch " + arch_id;
+        p.kernel_source = source.tree->package.empty() ? "Linux " + source.tree->version : source.tree->package;
+        p.package = "linux-source (make headers_install ARCH=" + std::string(arch.kernel_arch) + ")";
+        p.package_version = source.tree->version;
+        p.sysroot = "";
+    }
+    p.clang_target = std::string(arch.clang_target);
+    p.clang_args = std::string(arch.extra_args);
+    p.stand_in = arch.stand_in;
+    p.word_bits = arch.word_bits;
+    p.byte_order = arch.big_endian ? "big" : "little";
+    if (!source.tree) p.sysroot = sysroot;
+    p.approximate_layouts = arch.stand_in || arch.approximate_layouts;
+}
+
 ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, const Source& source) {
     ExtractResult result;
     result.arch_id = std::string(arch.id);
     const bool is_default = source.sysroot.empty();
     std::string sysroot = is_default ? default_sysroot(arch) : source.sysroot;
     while (sysroot.size() > 1 && sysroot.back() == '/') sysroot.pop_back();
-    std::error_code ec;
-    if (!std::filesystem::is_directory(sysroot, ec)) {
-        std::string hint = is_default ? " (install linux-libc-dev-" + std::string(arch.debian_arch) + "-cross)" : "";
-        result.diags.push_back({sysroot, 0, 0, Severity::error,
-                                "no kernel headers for " + result.arch_id + ": directory not found" + hint});
-        return result;
-    }
-    if (!std::filesystem::exists(sysroot + "/asm/unistd.h", ec)) {
-        result.diags.push_back({sysroot, 0, 0, Severity::error,
-                                "no asm/unistd.h under this include dir; not a kernel header tree for " +
-                                    result.arch_id});
-        return result;
-    }
+    if (!is_kernel_header_tree(arch, sysroot, is_default, result)) return result;
     const std::vector<std::string> args = clang_args(arch, sysroot);
     const bool approximate = arch.stand_in || arch.approximate_layouts;
 
@@ -198,24 +296,7 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
     const std::string prelude = prelude_source();
     FirstPass first{&sysroot, approximate, {}, {}, {}};
     for (std::string_view s : probe_structs()) first.wanted_structs.insert(std::string(s));
-    {
-        TranslationUnit tu;
-        std::string error;
-        if (!parse(index, args, prelude,
-                   CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, tu, error)) {
-            result.diags.push_back({sysroot, 0, 0, Severity::error, error});
-            return result;
-        }
-        Diagnostics errors = errors_of(tu.get());
-        if (!errors.empty()) {
-            result.diags = std::move(errors);
-            result.diags.push_back({sysroot, 0, 0, Severity::error,
-                                    "the headers for " + result.arch_id + " do not compile for " +
-                                        std::string(arch.clang_target)});
-            return result;
-        }
-        libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(tu.get()), visit_top_level, &first);
-    }
+    if (!run_first_pass(index, arch, args, prelude, first, result)) return result;
 
     // Pass 2: each candidate's value as the target compiler computes it, in
     // one parse. Constants that are not integer constant expressions as
@@ -244,42 +325,14 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
         }
     }
     std::vector<Evaluated>& values = evaluations.values;
-    for (std::size_t j = 0; j < retry.size(); ++j) {
-        Evaluated& e = values[retry[j]];
-        const Evaluated &time32 = evaluations.time32[j], &time64 = evaluations.time64[j];
-        if (e.has_value || !time32.has_value || !time64.has_value) continue;
-        e = time32;
-        if (time64.value != time32.value) e.time64 = time64.value;
-    }
+    adopt_time_t_values(evaluations, retry);
 
     archdata::ArchFacts facts;
     std::vector<archdata::MultiplexedCall> multiplexer_calls;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const Candidate& c = candidates[i];
         const Evaluated& e = values[i];
-        if (!e.has_value || !e.has_sign) continue;
-        switch (c.kind) {
-            case MacroKind::syscall:
-            case MacroKind::arch_private_syscall: {
-                archdata::Syscall s;
-                s.name = syscall_name(c.name);
-                s.number = e.value;
-                s.header = c.header;
-                s.arch_private = c.kind == MacroKind::arch_private_syscall;
-                // __NR_x wins over a private __ARM_NR_x of the same name.
-                if (!facts.syscalls.count(s.name) || facts.syscalls[s.name].arch_private)
-                    facts.syscalls[s.name] = std::move(s);
-                break;
-            }
-            case MacroKind::errno_value: facts.errnos[c.name] = make_constant(c, e); break;
-            case MacroKind::constant: facts.constants[c.name] = make_constant(c, e); break;
-            case MacroKind::socketcall_call:
-            case MacroKind::ipc_call:
-                multiplexer_calls.push_back({multiplexed_call_name(c.name),
-                                             c.kind == MacroKind::socketcall_call ? "socketcall" : "ipc", e.value,
-                                             c.header});
-                break;
-        }
+        if (e.has_value && e.has_sign) add_evaluated(c, e, facts, multiplexer_calls);
     }
     std::map<std::string, std::int64_t> version;
     for (std::size_t j = 0; j < version_macros.size(); ++j) {
@@ -290,33 +343,13 @@ ExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, 
     if (source.tree) apply_kernel_source(index, arch, args, *source.tree, facts, result.diags);
     add_multiplexed_calls(facts, multiplexer_calls);
 
-    archdata::Provenance& p = facts.provenance;
-    p.arch_id = result.arch_id;
-    p.kernel_version = kernel_version_of(version);
-    if (!source.tree) {
-        // Asking dpkg which package owns the headers costs more than the
-        // parse; a kernel tree names its own package.
-        PackageInfo package = headers_package(arch, sysroot, is_default);
-        p.package = package.name;
-        p.package_version = package.version;
-        p.command = "manaudit extract --arch " + result.arch_id + (is_default ? "" : " --sysroot " + sysroot);
-    } else {
-        p.command = "manaudit extract --kernel-source DIR --arch " + result.arch_id;
-        p.kernel_source = source.tree->package.empty() ? "Linux " + source.tree->version : source.tree->package;
-        p.package = "linux-source (make headers_install ARCH=" + std::string(arch.kernel_arch) + ")";
-        p.package_version = source.tree->version;
-        p.sysroot = "";
-    }
-    p.clang_target = std::string(arch.clang_target);
-    p.clang_args = std::string(arch.extra_args);
-    p.stand_in = arch.stand_in;
-    p.word_bits = arch.word_bits;
-    p.byte_order = arch.big_endian ? "big" : "little";
-    if (!source.tree) p.sysroot = sysroot;
-    p.approximate_layouts = approximate;
+    describe_provenance(facts.provenance, arch, source, sysroot, is_default);
+    facts.provenance.arch_id = result.arch_id;
+    facts.provenance.kernel_version = kernel_version_of(version);
     result.facts = std::move(facts);
     return result;
 }
+
 
 /// What extracting `arch` gives when libclang cannot be loaded.
 ExtractResult without_libclang(const archdata::ArchInfo& arch, const std::string& error) {

@@ -194,6 +194,48 @@ std::vector<std::string> libc_clang_args(const archdata::ArchInfo& arch, const L
     return args;
 }
 
+// The probe's constants that evaluated, with the header defining each and
+// whether the value is unsigned; those in `failed` are not integers there.
+void add_probed_constants(const Probe& probe, Collected& collected, const std::set<std::size_t>& failed,
+                          archdata::LibcFacts& facts) {
+    for (std::size_t i = 0; i < probe.constants.size(); ++i) {
+        const std::string& name = probe.constants[i];
+        auto def = collected.definitions.find(name);
+        auto value = collected.values.find("__manaudit_v_" + std::to_string(i));
+        auto sign = collected.values.find("__manaudit_u_" + std::to_string(i));
+        if (failed.count(i) || def == collected.definitions.end() || value == collected.values.end() ||
+            sign == collected.values.end())
+            continue;
+        archdata::Constant k;
+        k.name = name;
+        k.header = def->second;
+        k.is_unsigned = sign->second != 0;
+        k.value = k.is_unsigned ? static_cast<std::int64_t>(collected.unsigned_values[value->first]) : value->second;
+        facts.constants[name] = std::move(k);
+    }
+}
+
+// What differs for programs built with _FILE_OFFSET_BITS=64 (off_t and
+// the calls taking it on 32-bit ABIs), which pages may ask for.
+void add_file_offset_64_differences(CXIndex index, const std::vector<std::string>& args, const LibcSource& source,
+                                    const LibcWanted& wanted, archdata::LibcFacts& facts) {
+    TranslationUnit wide;
+    archdata::LibcFacts seen;
+    std::string error;
+    if (parse(index, args, make_probe(wanted, true).source, CXTranslationUnit_SkipFunctionBodies, wide, error)) {
+        Collected pass{&wanted, &source.include_dirs, &seen, {}, {}, {}};
+        libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(wide.get()), visit, &pass);
+    }
+    for (auto& [name, canonical] : seen.typedefs)
+        if (facts.typedefs.count(name) && facts.typedefs[name] != canonical)
+            facts.typedefs_file_offset_64[name] = canonical;
+    for (auto& [name, fn] : seen.functions) {
+        const archdata::LibcFunction* plain = facts.function(name);
+        if (plain && archdata::LibcFacts::signature(*plain) != archdata::LibcFacts::signature(fn))
+            facts.functions_file_offset_64[name] = fn;
+    }
+}
+
 LibcExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& arch, const LibcSource& source,
                                      const LibcWanted& wanted) {
     LibcExtractResult result;
@@ -253,40 +295,8 @@ LibcExtractResult extract_with_index(CXIndex index, const archdata::ArchInfo& ar
         if (refused.count(h)) exists = false;  // there, but unusable for this ABI
         facts.headers[h] = exists;
     }
-    for (std::size_t i = 0; i < probe.constants.size(); ++i) {
-        const std::string& name = probe.constants[i];
-        auto def = collected.definitions.find(name);
-        auto value = collected.values.find("__manaudit_v_" + std::to_string(i));
-        auto sign = collected.values.find("__manaudit_u_" + std::to_string(i));
-        if (failed.count(i) || def == collected.definitions.end() || value == collected.values.end() ||
-            sign == collected.values.end())
-            continue;
-        archdata::Constant k;
-        k.name = name;
-        k.header = def->second;
-        k.is_unsigned = sign->second != 0;
-        k.value = k.is_unsigned ? static_cast<std::int64_t>(collected.unsigned_values[value->first]) : value->second;
-        facts.constants[name] = std::move(k);
-    }
-
-    // What differs for programs built with _FILE_OFFSET_BITS=64 (off_t and
-    // the calls taking it on 32-bit ABIs), which pages may ask for.
-    {
-        TranslationUnit wide;
-        archdata::LibcFacts seen;
-        if (parse(index, args, make_probe(wanted, true).source, CXTranslationUnit_SkipFunctionBodies, wide, error)) {
-            Collected pass{&wanted, &source.include_dirs, &seen, {}, {}, {}};
-            libclang().clang_visitChildren(libclang().clang_getTranslationUnitCursor(wide.get()), visit, &pass);
-        }
-        for (auto& [name, canonical] : seen.typedefs)
-            if (facts.typedefs.count(name) && facts.typedefs[name] != canonical)
-                facts.typedefs_file_offset_64[name] = canonical;
-        for (auto& [name, fn] : seen.functions) {
-            const archdata::LibcFunction* plain = facts.function(name);
-            if (plain && archdata::LibcFacts::signature(*plain) != archdata::LibcFacts::signature(fn))
-                facts.functions_file_offset_64[name] = fn;
-        }
-    }
+    add_probed_constants(probe, collected, failed, facts);
+    add_file_offset_64_differences(index, args, source, wanted, facts);
 
     archdata::LibcProvenance& p = facts.provenance;
     p.arch_id = result.arch_id;

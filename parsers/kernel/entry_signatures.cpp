@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -178,6 +179,46 @@ std::vector<fs::path> arch_sources(const KernelTree& tree, const archdata::ArchI
     return files;
 }
 
+
+// SYSCALL_DEFINEn(name, type, arg, ...): the entry point it defines, unless
+// its arguments are not n type-name pairs (a macro standing for some of
+// them, SH's SC_ARG64(offset), breaks the pairing).
+std::optional<archdata::EntrySignature> defined_signature(std::string_view macro, std::string_view inside,
+                                                          const std::string& source) {
+    std::vector<std::string_view> args = split_args(inside);
+    const std::size_t declared = static_cast<std::size_t>(macro[14] - '0');
+    const bool paired = args.size() == 2 * declared + 1 &&
+                        std::none_of(args.begin() + 1, args.end(),
+                                     [](std::string_view a) { return a.find('(') != std::string_view::npos; });
+    if (!paired || (declared == 0 && trimmed(args[0]).empty())) return std::nullopt;
+    archdata::EntrySignature sig;
+    sig.name = "sys_" + trimmed(args[0]);
+    sig.source = source;
+    for (std::size_t i = 1; i + 1 < args.size(); i += 2) sig.params.push_back({clean_type(args[i]), trimmed(args[i + 1])});
+    return sig;
+}
+
+// A prototype or definition of `name`: its parameters, unless one is a macro
+// that stands for parameters (SH's SC_ARG64(offset) is two of them) or a
+// function pointer, which are not read as text.
+std::optional<archdata::EntrySignature> declared_signature(std::string_view name, std::string_view inside,
+                                                           const std::string& source) {
+    std::string params;
+    for (std::string_view arg : split_args(inside)) {
+        if (arg.find('(') != std::string_view::npos) return std::nullopt;
+        params += (params.empty() ? "" : ", ") + clean_type(arg);
+    }
+    archdata::EntrySignature sig;
+    sig.name = std::string(name);
+    sig.source = source;
+    sig.params = archdata::parse_kernel_params(params);
+    return sig;
+}
+
+bool is_define_macro(std::string_view word) {
+    return word.starts_with("SYSCALL_DEFINE") && word.size() == 15 && std::isdigit(static_cast<unsigned char>(word[14]));
+}
+
 }  // namespace
 
 void find_signatures(std::string_view code, const std::string& source, const NameSet& wanted,
@@ -198,13 +239,8 @@ void find_signatures(std::string_view code, const std::string& source, const Nam
         while (end < code.size() && is_ident_char(code[end])) ++end;
         std::string_view word = code.substr(at, end - at);
         std::size_t open = code.find_first_not_of(" \t\n", end);
-        if (open == std::string_view::npos || code[open] != '(') {
-            at = end;
-            continue;
-        }
-        const bool define_macro = word.starts_with("SYSCALL_DEFINE") && word.size() == 15 &&
-                                  std::isdigit(static_cast<unsigned char>(word[14]));
-        if (!define_macro && !wanted.contains(word)) {
+        const bool define_macro = is_define_macro(word);
+        if (open == std::string_view::npos || code[open] != '(' || (!define_macro && !wanted.contains(word))) {
             at = end;
             continue;
         }
@@ -212,47 +248,20 @@ void find_signatures(std::string_view code, const std::string& source, const Nam
         if (close == std::string_view::npos) break;
         std::string_view inside = code.substr(open + 1, close - open - 2);
         if (define_macro) {
-            std::vector<std::string_view> args = split_args(inside);
-            // SYSCALL_DEFINEn takes n type-name pairs; a macro standing for
-            // some of them (SH's SC_ARG64(offset)) breaks the pairing.
-            const std::size_t declared = static_cast<std::size_t>(word[14] - '0');
-            const bool paired = args.size() == 2 * declared + 1 &&
-                                std::none_of(args.begin() + 1, args.end(), [](std::string_view a) {
-                                    return a.find('(') != std::string_view::npos;
-                                });
-            if (!paired || (declared == 0 && trimmed(args[0]).empty())) {
-                at = close;
-                continue;
-            }
-            archdata::EntrySignature sig;
-            sig.name = "sys_" + trimmed(args[0]);
-            sig.source = source;
-            for (std::size_t i = 1; i + 1 < args.size(); i += 2)
-                sig.params.push_back({clean_type(args[i]), trimmed(args[i + 1])});
-            if (wanted.count(sig.name)) record(found, defined, std::move(sig), true);
+            auto sig = defined_signature(word, inside, source);
+            if (sig && wanted.count(sig->name)) record(found, defined, std::move(*sig), true);
             at = close;
             continue;
         }
         if (is_return_type_prefix(code.substr(statement_start, at - statement_start))) {
             std::size_t next = code.find_first_not_of(" \t\n", close);
             if (next != std::string_view::npos && (code[next] == ';' || code[next] == '{')) {
-                archdata::EntrySignature sig;
-                sig.name = std::string(word);
-                sig.source = source;
-                std::string params;
-                bool readable = true;
-                for (std::string_view arg : split_args(inside)) {
-                    // A macro that stands for parameters (SH's SC_ARG64(offset)
-                    // is two of them) or a function pointer: not read as text.
-                    if (arg.find('(') != std::string_view::npos) readable = false;
-                    params += (params.empty() ? "" : ", ") + clean_type(arg);
-                }
-                if (!readable) {
+                auto sig = declared_signature(word, inside, source);
+                if (!sig) {
                     at = close;
                     continue;
                 }
-                sig.params = archdata::parse_kernel_params(params);
-                record(found, defined, std::move(sig), code[next] == '{');
+                record(found, defined, std::move(*sig), code[next] == '{');
             }
         }
         at = end;

@@ -163,54 +163,73 @@ bool condition_holds(std::string_view expression, const SourceConfig& config) {
     return Expression(expression, config).evaluate() != 0;
 }
 
+namespace {
+
+// The end of the logical line starting at `start`: backslash-newline continues it.
+std::size_t logical_line_end(const std::string& code, std::size_t start) {
+    std::size_t end = start;
+    while (true) {
+        end = code.find('\n', end);
+        if (end == std::string::npos) return code.size();
+        if (end > start && code[end - 1] == '\\') {
+            ++end;
+            continue;
+        }
+        return end;
+    }
+}
+
+/// A preprocessor directive: its name and its argument on one line.
+struct Directive {
+    std::string_view word;  ///< "if", "ifdef", "endif"...
+    std::string argument;   ///< continuation backslashes and newlines made blanks
+};
+
+std::optional<Directive> directive_of(std::string_view line) {
+    std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] != '#') return std::nullopt;
+    std::string_view rest = line.substr(first + 1);
+    std::size_t word_start = rest.find_first_not_of(" \t");
+    rest = word_start == std::string_view::npos ? std::string_view() : rest.substr(word_start);
+    std::size_t word_end = 0;
+    while (word_end < rest.size() && is_identifier_char(rest[word_end])) ++word_end;
+    Directive directive{rest.substr(0, word_end), std::string(rest.substr(word_end))};
+    for (char& c : directive.argument)
+        if (c == '\\' || c == '\n') c = ' ';
+    return directive;
+}
+
+// Opens, switches or closes a conditional group as the directive says.
+void follow_directive(const Directive& directive, const SourceConfig& config, std::vector<Group>& groups) {
+    const std::string_view word = directive.word;
+    const std::string& flat = directive.argument;
+    if (word == "if" || word == "ifdef" || word == "ifndef") {
+        bool holds = word == "if"       ? condition_holds(flat, config)
+                     : word == "ifdef" ? condition_holds("defined(" + flat + ")", config)
+                                       : !condition_holds("defined(" + flat + ")", config);
+        bool parent = groups.empty() || groups.back().active;
+        groups.push_back({parent, parent && holds, holds});
+    } else if ((word == "elif" || word == "else") && !groups.empty()) {
+        Group& g = groups.back();
+        bool holds = !g.taken && (word == "else" || condition_holds(flat, config));
+        g.active = g.parent_active && holds;
+        g.taken = g.taken || holds;
+    } else if (word == "endif" && !groups.empty()) {
+        groups.pop_back();
+    }
+}
+
+}  // namespace
+
 std::string active_source(std::string_view text, const SourceConfig& config) {
     std::string code = without_comments(text);
     std::vector<Group> groups;
     auto active = [&] { return groups.empty() || groups.back().active; };
     std::size_t start = 0;
     while (start < code.size()) {
-        // A logical line: backslash-newline continues it.
-        std::size_t end = start;
-        while (true) {
-            end = code.find('\n', end);
-            if (end == std::string::npos) {
-                end = code.size();
-                break;
-            }
-            if (end > start && code[end - 1] == '\\') {
-                ++end;
-                continue;
-            }
-            break;
-        }
-        std::string_view line(code.data() + start, end - start);
-        std::size_t first = line.find_first_not_of(" \t");
-        const bool directive = first != std::string_view::npos && line[first] == '#';
-        if (directive) {
-            std::string_view rest = line.substr(first + 1);
-            std::size_t word_start = rest.find_first_not_of(" \t");
-            rest = word_start == std::string_view::npos ? std::string_view() : rest.substr(word_start);
-            std::size_t word_end = 0;
-            while (word_end < rest.size() && is_identifier_char(rest[word_end])) ++word_end;
-            std::string_view word = rest.substr(0, word_end), arg = rest.substr(word_end);
-            std::string flat(arg);
-            for (char& c : flat)
-                if (c == '\\' || c == '\n') c = ' ';
-            if (word == "if" || word == "ifdef" || word == "ifndef") {
-                bool holds = word == "if"       ? condition_holds(flat, config)
-                             : word == "ifdef" ? condition_holds("defined(" + flat + ")", config)
-                                               : !condition_holds("defined(" + flat + ")", config);
-                bool parent = active();
-                groups.push_back({parent, parent && holds, holds});
-            } else if ((word == "elif" || word == "else") && !groups.empty()) {
-                Group& g = groups.back();
-                bool holds = !g.taken && (word == "else" || condition_holds(flat, config));
-                g.active = g.parent_active && holds;
-                g.taken = g.taken || holds;
-            } else if (word == "endif" && !groups.empty()) {
-                groups.pop_back();
-            }
-        }
+        const std::size_t end = logical_line_end(code, start);
+        const auto directive = directive_of(std::string_view(code.data() + start, end - start));
+        if (directive) follow_directive(*directive, config, groups);
         if (directive || !active())
             for (std::size_t i = start; i < end; ++i)
                 if (code[i] != '\n') code[i] = ' ';
@@ -219,13 +238,61 @@ std::string active_source(std::string_view text, const SourceConfig& config) {
     return code;
 }
 
+namespace {
+
+// "X86_32", "!64BIT": a word-size symbol, negated or not, true of a kernel of `bits`.
+bool word_size_holds(std::string_view cond, int bits) {
+    bool negated = cond.starts_with('!');
+    if (negated) cond.remove_prefix(1);
+    std::optional<bool> holds = word_size_symbol(cond, bits);
+    return holds && *holds != negated;
+}
+
+/// "select SYMBOL if COND": the symbol and the words after it, up to a comment.
+struct SelectLine {
+    std::string symbol;
+    std::vector<std::string_view> condition;
+};
+
+// What follows "select" on a line; nothing when it names no symbol.
+std::optional<SelectLine> parse_select(std::string_view line) {
+    std::size_t sym_start = line.find_first_not_of(" \t");
+    if (sym_start == std::string_view::npos) return std::nullopt;
+    std::size_t sym_end = sym_start;
+    while (sym_end < line.size() && is_identifier_char(line[sym_end])) ++sym_end;
+    SelectLine select{std::string(line.substr(sym_start, sym_end - sym_start)), {}};
+    for (std::string_view rest = line.substr(sym_end); !rest.empty();) {
+        std::size_t ws = rest.find_first_not_of(" \t");
+        if (ws == std::string_view::npos || rest[ws] == '#') break;
+        rest.remove_prefix(ws);
+        std::size_t we = rest.find_first_of(" \t");
+        select.condition.push_back(rest.substr(0, we));
+        rest = we == std::string_view::npos ? std::string_view() : rest.substr(we);
+    }
+    return select;
+}
+
+// Only `if SYMBOL` on the word size is judged; `if A && B` is left out.
+bool select_applies(const SelectLine& select, int bits) {
+    const auto& words = select.condition;
+    return words.empty() || (words.size() == 2 && words[0] == "if" && word_size_holds(words[1], bits));
+}
+
+// The entry that selects the most: the arch's own.
+std::string most_selecting(const std::map<std::string, int>& counts) {
+    std::string main_block;
+    int most = 0;
+    for (const auto& [name, n] : counts)
+        if (n > most) {
+            most = n;
+            main_block = name;
+        }
+    return main_block;
+}
+
+}  // namespace
+
 std::set<std::string> kconfig_selects(std::string_view kconfig, int bits) {
-    auto word_size_holds = [bits](std::string_view cond) {
-        bool negated = cond.starts_with('!');
-        if (negated) cond.remove_prefix(1);
-        std::optional<bool> holds = word_size_symbol(cond, bits);
-        return holds && *holds != negated;
-    };
     std::map<std::string, std::set<std::string>> by_block;
     std::map<std::string, int> counts;
     std::string block;
@@ -244,37 +311,16 @@ std::set<std::string> kconfig_selects(std::string_view kconfig, int bits) {
         }
         if (first == 0) block.clear();  // menu, choice, source, if: outside any entry
         if (block.empty() || !line.starts_with("select")) continue;
-        line.remove_prefix(6);
-        std::size_t sym_start = line.find_first_not_of(" \t");
-        if (sym_start == std::string_view::npos) continue;
-        std::size_t sym_end = sym_start;
-        while (sym_end < line.size() && is_identifier_char(line[sym_end])) ++sym_end;
-        std::string symbol(line.substr(sym_start, sym_end - sym_start));
+        const auto select = parse_select(line.substr(6));
+        if (!select) continue;
         ++counts[block];
-        std::vector<std::string_view> words;
-        for (std::string_view rest = line.substr(sym_end); !rest.empty();) {
-            std::size_t ws = rest.find_first_not_of(" \t");
-            if (ws == std::string_view::npos || rest[ws] == '#') break;
-            rest.remove_prefix(ws);
-            std::size_t we = rest.find_first_of(" \t");
-            words.push_back(rest.substr(0, we));
-            rest = we == std::string_view::npos ? std::string_view() : rest.substr(we);
-        }
-        // Only `if SYMBOL` on the word size is judged; `if A && B` is left out.
-        if (!words.empty() && (words.size() != 2 || words[0] != "if" || !word_size_holds(words[1]))) continue;
-        by_block[block].insert("CONFIG_" + symbol);
+        if (select_applies(*select, bits)) by_block[block].insert("CONFIG_" + select->symbol);
     }
-    std::string main_block;
-    int most = 0;
-    for (const auto& [name, n] : counts)
-        if (n > most) {
-            most = n;
-            main_block = name;
-        }
+    const std::string main_block = most_selecting(counts);
     // The entries for this word size's kernel (`config X86_32`) add theirs.
     std::set<std::string> selects = by_block[main_block];
     for (const auto& [name, symbols] : by_block)
-        if (name != main_block && word_size_holds(name)) selects.insert(symbols.begin(), symbols.end());
+        if (name != main_block && word_size_holds(name, bits)) selects.insert(symbols.begin(), symbols.end());
     return selects;
 }
 

@@ -95,6 +95,54 @@ bool is_control_line(std::string_view text) {
     return !text.empty() && (text[0] == '.' || text[0] == '\'');
 }
 
+namespace {
+
+// A quoted argument, from just after its opening quote: "" stands for a
+// quote, and a comment or the line's end closes it too. Copied in runs, not
+// byte by byte. Returns where the argument ends.
+std::size_t read_quoted_argument(std::string_view text, std::size_t i, std::string& arg) {
+    const std::size_t n = text.size();
+    std::size_t run = i;
+    while (i < n) {
+        char c = text[i];
+        if (c == '"') {
+            arg.append(text.substr(run, i - run));
+            if (i + 1 < n && text[i + 1] == '"') {
+                arg += '"';
+                i += 2;
+                run = i;
+                continue;
+            }
+            run = ++i;
+            break;
+        }
+        if (c == '\\' && i + 1 < n) {
+            if (text[i + 1] == '"') break;  // a comment ends the quoted argument too
+            i += 2;
+            continue;
+        }
+        ++i;
+    }
+    if (run < i) arg.append(text.substr(run, i - run));
+    return i;
+}
+
+// Where an unquoted argument starting at `i` ends: at a blank or a comment.
+std::size_t plain_argument_end(std::string_view text, std::size_t i) {
+    const std::size_t n = text.size();
+    while (i < n && text[i] != ' ' && text[i] != '\t') {
+        if (text[i] == '\\' && i + 1 < n) {
+            if (text[i + 1] == '"' || text[i + 1] == '#') break;
+            i += 2;
+            continue;
+        }
+        ++i;
+    }
+    return i;
+}
+
+}  // namespace
+
 void split_arguments(std::string_view text, std::size_t offset, ControlLine& out) {
     std::size_t i = offset;
     const std::size_t n = text.size();
@@ -111,38 +159,10 @@ void split_arguments(std::string_view text, std::size_t offset, ControlLine& out
         int column = static_cast<int>(i) + 1;
         // Arguments are copied in runs, not byte by byte: most lines are macros.
         if (text[i] == '"') {
-            std::size_t run = ++i;
-            while (i < n) {
-                char c = text[i];
-                if (c == '"') {
-                    arg.append(text.substr(run, i - run));
-                    if (i + 1 < n && text[i + 1] == '"') {
-                        arg += '"';
-                        i += 2;
-                        run = i;
-                        continue;
-                    }
-                    run = ++i;
-                    break;
-                }
-                if (c == '\\' && i + 1 < n) {
-                    if (text[i + 1] == '"') break;  // a comment ends the quoted argument too
-                    i += 2;
-                    continue;
-                }
-                ++i;
-            }
-            if (run < i) arg.append(text.substr(run, i - run));
+            i = read_quoted_argument(text, i + 1, arg);
         } else {
-            std::size_t start = i;
-            while (i < n && text[i] != ' ' && text[i] != '\t') {
-                if (text[i] == '\\' && i + 1 < n) {
-                    if (text[i + 1] == '"' || text[i + 1] == '#') break;
-                    i += 2;
-                    continue;
-                }
-                ++i;
-            }
+            const std::size_t start = i;
+            i = plain_argument_end(text, i);
             arg.assign(text.substr(start, i - start));
         }
         out.args.push_back(std::move(arg));
