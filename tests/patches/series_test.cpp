@@ -74,6 +74,28 @@ std::vector<PagePlan> three_plans(Mode mode) {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
+// A git repository under a fresh temporary folder holding the plans' original
+// pages in one commit, with the series written beside it in ../out.
+struct RepoWithSeries {
+    std::filesystem::path root, repo;
+    std::string git;  // the prefix of a git command run in the repository
+};
+
+RepoWithSeries repo_with_series(const std::vector<PagePlan>& plans, const Series& s, const std::string& name) {
+    RepoWithSeries r;
+    r.root = temp_dir(name);
+    r.repo = r.root / "tree";
+    for (const auto& plan : plans) {
+        std::filesystem::create_directories((r.repo / plan.path).parent_path());
+        write_bytes(r.repo / plan.path, plan.original);
+    }
+    Diagnostics diags;
+    REQUIRE(write_series(s, (r.root / "out").string(), false, diags));
+    r.git = "cd '" + r.repo.string() + "' && git -c user.name=T -c user.email=t@example.org ";
+    REQUIRE(run(r.git + "init -q && " + r.git + "add . && " + r.git + "commit -q -m base") == 0);
+    return r;
+}
+
 }  // namespace
 
 TEST_CASE("patch file names follow git format-patch", "[patches][mbox]") {
@@ -195,16 +217,7 @@ TEST_CASE("git am takes the whole series, in both modes", "[patches][series][git
     for (Mode mode : {Mode::flag, Mode::fix}) {
         auto plans = three_plans(mode);
         Series s = build_series(plans, two_arch_facts(), fixed_options());
-        auto root = temp_dir("am");
-        auto repo = root / "tree";
-        for (const auto& plan : plans) {
-            std::filesystem::create_directories((repo / plan.path).parent_path());
-            write_bytes(repo / plan.path, plan.original);
-        }
-        Diagnostics diags;
-        REQUIRE(write_series(s, (root / "out").string(), false, diags));
-        std::string git = "cd '" + repo.string() + "' && git -c user.name=T -c user.email=t@example.org ";
-        REQUIRE(run(git + "init -q && " + git + "add . && " + git + "commit -q -m base") == 0);
+        auto [root, repo, git] = repo_with_series(plans, s, "am");
         for (std::size_t i = 1; i < s.files.size(); ++i) {
             std::string patch = (root / "out" / s.files[i].name).string();
             CHECK(run("cd '" + repo.string() + "' && git apply --check '" + patch + "'") == 0);
@@ -448,16 +461,7 @@ TEST_CASE("git am restores a non-ASCII author from the encoded header", "[patche
     SeriesOptions options = fixed_options();
     options.from = {"J\xc3\xb6rg M\xc3\xbcller", "jm@example.org"};
     Series s = build_series(plans, two_arch_facts(), options);
-    auto root = temp_dir("am-author");
-    auto repo = root / "tree";
-    for (const auto& plan : plans) {
-        std::filesystem::create_directories((repo / plan.path).parent_path());
-        write_bytes(repo / plan.path, plan.original);
-    }
-    Diagnostics diags;
-    REQUIRE(write_series(s, (root / "out").string(), false, diags));
-    std::string git = "cd '" + repo.string() + "' && git -c user.name=T -c user.email=t@example.org ";
-    REQUIRE(run(git + "init -q && " + git + "add . && " + git + "commit -q -m base") == 0);
+    auto [root, repo, git] = repo_with_series(plans, s, "am-author");
     REQUIRE(run(git + "am -q ../out/000[1-9]-*.patch") == 0);
     REQUIRE(run(git + "log -3 --format=%an > ../authors") == 0);
     CHECK(read_bytes(root / "authors") == "J\xc3\xb6rg M\xc3\xbcller\nJ\xc3\xb6rg M\xc3\xbcller\nJ\xc3\xb6rg M\xc3\xbcller\n");
