@@ -185,17 +185,29 @@ struct Verdict {
     std::string truth;
 };
 
+/// The ABIs a claim gets wrong: named ones where the facts contradict it, and
+/// in-scope ones left unnamed where the facts agree with it.
+struct ClaimGaps {
+    std::set<std::string> wrongly_named, also;
+};
+
+ClaimGaps claim_gaps(const std::set<std::string>& named, const std::set<std::string>& contradicting,
+                     const std::set<std::string>& agreeing, const X86ExistenceClaim& claim) {
+    ClaimGaps gaps;
+    for (const auto& abi : named)
+        if (contradicting.count(abi)) gaps.wrongly_named.insert(abi);
+    for (const auto& abi : agreeing)
+        if (!named.count(abi) && !out_of_scope(claim, named, abi)) gaps.also.insert(abi);
+    return gaps;
+}
+
 // "foo() does not exist on x86-64": wrong where x86-64 has it, incomplete
 // where other ABIs lack it too.
 Verdict judge_absence_claim(const std::set<std::string>& named, const ClaimedCalls& calls, const X86ExistenceClaim& claim,
                             const std::string& kernel) {
     const std::string shown = join_names(calls.names);
     const bool plural = calls.names.size() > 1;
-    std::set<std::string> wrongly_named, also;
-    for (const auto& abi : named)
-        if (calls.present.count(abi)) wrongly_named.insert(abi);
-    for (const auto& abi : calls.absent)
-        if (!named.count(abi) && !out_of_scope(claim, named, abi)) also.insert(abi);
+    const auto [wrongly_named, also] = claim_gaps(named, calls.present, calls.absent, claim);
     Verdict verdict;
     if (!wrongly_named.empty())
         verdict.message = fmt::format("{} {} on {}, contrary to the page", shown, plural ? "exist" : "exists",
@@ -220,11 +232,7 @@ Verdict judge_only_on_claim(const std::set<std::string>& named, const ClaimedCal
                             const std::string& kernel) {
     const std::string shown = join_names(calls.names);
     const bool plural = calls.names.size() > 1;
-    std::set<std::string> wrongly_named, also;
-    for (const auto& abi : named)
-        if (calls.absent.count(abi)) wrongly_named.insert(abi);
-    for (const auto& abi : calls.present)
-        if (!named.count(abi) && !out_of_scope(claim, named, abi)) also.insert(abi);
+    const auto [wrongly_named, also] = claim_gaps(named, calls.absent, calls.present, claim);
     Verdict verdict;
     if (!also.empty())
         verdict.message = fmt::format("{} {} on {}, and also on {}", shown, plural ? "exist" : "exists",
