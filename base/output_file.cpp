@@ -5,12 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace manaudit {
 
@@ -61,14 +60,34 @@ bool write_output_file(const std::string& path, const std::string& text, std::st
 }
 
 std::optional<std::string> read_text_file(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = std::strerror(errno ? errno : ENOENT);
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = std::strerror(errno);
         return std::nullopt;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    // One buffer of the file's size, filled in place: a stream that grows
+    // would copy the bytes several times and touch twice the memory.
+    // One byte more than the size lets the read that sees the end fit too.
+    struct stat st {};
+    std::string text;
+    std::size_t expected = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0;
+    text.resize(expected + 1);
+    std::size_t used = 0;
+    while (true) {
+        if (used == text.size()) text.resize(std::max<std::size_t>(2 * text.size(), 65536));
+        ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            error = std::strerror(errno);
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        used += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    text.resize(used);
+    return text;
 }
 
 }  // namespace manaudit

@@ -7,7 +7,7 @@ set -eu
 # clang with its sanitizer and libFuzzer runtimes, and clang-tidy, for CI.
 PACKAGES="build-essential cmake pkg-config libclang-dev libpugixml-dev libfmt-dev
 catch2 zlib1g-dev libarchive-dev libcli11-dev nlohmann-json3-dev libgit2-dev
-groff mandoc git patch xz-utils time manpages-dev
+libmimalloc-dev groff mandoc git patch xz-utils time manpages-dev
 clang-14 clang-tidy-14 libclang-rt-14-dev ccache ninja-build"
 
 # The browser test loads the HTML report in headless Chromium.
