@@ -79,16 +79,24 @@ const typename Map::mapped_type* lookup(const Map& m, const std::string& key) {
 }
 }  // namespace
 
-const Syscall* ArchFacts::syscall(const std::string& name) const { return lookup(syscalls, name); }
+void ArchFacts::index_tables() {
+    syscall_index_.build(syscalls);
+    errno_index_.build(errnos);
+    constant_index_.build(constants);
+}
+
+const Syscall* ArchFacts::syscall(const std::string& name) const { return syscall_index_.find(syscalls, name); }
 const Syscall* ArchFacts::implemented_syscall(const std::string& name) const {
-    const Syscall* s = lookup(syscalls, name);
+    const Syscall* s = syscall(name);
     return s && s->implemented ? s : nullptr;
 }
 const MultiplexedCall* ArchFacts::multiplexed_call(const std::string& name) const {
     return lookup(multiplexed, name);
 }
-const Constant* ArchFacts::errno_value(const std::string& name) const { return lookup(errnos, name); }
-const Constant* ArchFacts::constant(const std::string& name) const { return lookup(constants, name); }
+const Constant* ArchFacts::errno_value(const std::string& name) const { return errno_index_.find(errnos, name); }
+const Constant* ArchFacts::constant(const std::string& name) const {
+    return constant_index_.find(constants, name);
+}
 const StructLayout* ArchFacts::layout(const std::string& name) const { return lookup(structs, name); }
 const EntrySignature* ArchFacts::entry_signature(const std::string& entry) const {
     return lookup(entry_signatures, entry);

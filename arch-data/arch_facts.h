@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "arch-data/name_index.h"
+
 namespace manaudit::archdata {
 
 struct Provenance {
@@ -132,6 +134,15 @@ struct ArchFacts {
     const EntrySignature* entry_signature(const std::string& entry) const;
     /// The generic signature of `call` when this ABI's entry differs from it.
     const EntrySignature* generic_signature(const std::string& call) const;
+
+    /// Hash indexes the lookups above use, once the tables are complete
+    /// (the readers call it); lookups are right without them, only slower.
+    void index_tables();
+
+private:
+    NameIndex<Syscall> syscall_index_;
+    NameIndex<Constant> errno_index_;
+    NameIndex<Constant> constant_index_;
 };
 
 /// "6.12.117" -> "6.12": the kernel series readers and patches name.

@@ -3,9 +3,14 @@
 
 namespace manaudit::archdata {
 
+void LibcFacts::index_tables() {
+    function_index_.build(functions);
+    constant_index_.build(constants);
+    typedef_index_.build(typedefs);
+}
+
 const LibcFunction* LibcFacts::function(const std::string& name) const {
-    auto it = functions.find(name);
-    return it == functions.end() ? nullptr : &it->second;
+    return function_index_.find(functions, name);
 }
 
 std::optional<bool> LibcFacts::has_header(const std::string& header) const {
@@ -14,14 +19,10 @@ std::optional<bool> LibcFacts::has_header(const std::string& header) const {
     return it->second;
 }
 
-const Constant* LibcFacts::constant(const std::string& name) const {
-    auto it = constants.find(name);
-    return it == constants.end() ? nullptr : &it->second;
-}
+const Constant* LibcFacts::constant(const std::string& name) const { return constant_index_.find(constants, name); }
 
 const std::string* LibcFacts::typedef_canonical(const std::string& name) const {
-    auto it = typedefs.find(name);
-    return it == typedefs.end() ? nullptr : &it->second;
+    return typedef_index_.find(typedefs, name);
 }
 
 const LibcFunction* LibcFacts::function(const std::string& name, bool file_offset_64) const {

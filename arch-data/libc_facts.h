@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "arch-data/arch_facts.h"
+#include "arch-data/name_index.h"
 
 namespace manaudit::archdata {
 
@@ -67,6 +68,15 @@ struct LibcFacts {
     const Constant* constant(const std::string& name) const;
     /// The canonical type of a typedef name; null when the headers have no such typedef.
     const std::string* typedef_canonical(const std::string& name) const;
+
+    /// Hash indexes the lookups above use, once the tables are complete
+    /// (the readers call it); lookups are right without them, only slower.
+    void index_tables();
+
+private:
+    NameIndex<LibcFunction> function_index_;
+    NameIndex<Constant> constant_index_;
+    NameIndex<std::string> typedef_index_;
 };
 
 /// What pages document, and so what the C-library facts record.

@@ -218,8 +218,10 @@ std::optional<LibcFacts> read_libc_file(const std::string& path, Diagnostics& di
         diags.push_back({path, 0, 0, Severity::error, "cannot open C-library data file"});
         return std::nullopt;
     }
-    if (auto packed = packed_libc_facts(fs::path(path).filename().string(), *text)) return packed;
-    return parse_libc_xml(*text, path, diags);
+    std::optional<LibcFacts> facts = packed_libc_facts(fs::path(path).filename().string(), *text);
+    if (!facts) facts = parse_libc_xml(*text, path, diags);
+    if (facts) facts->index_tables();
+    return facts;
 }
 
 bool write_libc_file(const LibcFacts& facts, const std::string& path, Diagnostics& diags) {

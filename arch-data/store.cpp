@@ -86,8 +86,10 @@ std::optional<ArchFacts> read_arch_file(const std::string& path, Diagnostics& di
         diags.push_back({path, 0, 0, Severity::error, "cannot open arch-data file"});
         return std::nullopt;
     }
-    if (auto packed = packed_arch_facts(fs::path(path).filename().string(), *text)) return packed;
-    return parse_arch_xml(*text, path, diags);
+    std::optional<ArchFacts> facts = packed_arch_facts(fs::path(path).filename().string(), *text);
+    if (!facts) facts = parse_arch_xml(*text, path, diags);
+    if (facts) facts->index_tables();
+    return facts;
 }
 
 bool write_arch_file(const ArchFacts& facts, const std::string& path, Diagnostics& diags) {

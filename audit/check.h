@@ -8,9 +8,12 @@
 #include "arch-data/arch_facts.h"
 #include "arch-data/libc_facts.h"
 #include "audit/finding.h"
+#include "audit/x86_claims.h"
 #include "manpages/page.h"
 
 namespace manaudit::audit {
+
+class PageMemo;
 
 /// What a check says about itself: a stable id, one line of description, a severity.
 struct CheckInfo {
@@ -28,7 +31,14 @@ struct AuditContext {
     /// Every page of the release, for what a page defers to another for
     /// (the forms a function's own page accepts).
     std::span<const manpages::Page> release = {};
+    /// What the checks share of the page being audited (set by the engine;
+    /// null when a check runs on its own).
+    const PageMemo* page_memo = nullptr;
 };
+
+/// The page's x86 existence claims (audit/x86_claims.h), from the context's
+/// memo when it is this page's.
+std::vector<X86ExistenceClaim> x86_existence_claims(const manpages::Page& page, const AuditContext& context);
 
 /// One check: reads one page and the facts, appends findings. Never writes files.
 class Check {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "audit/page_memo.h"
 #include "audit/registry.h"
 #include "base/parallel_for.h"
 
@@ -49,7 +50,11 @@ std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
     // One findings list per page, so workers never share one.
     std::vector<std::vector<Finding>> per_page(pages.size());
     parallel_for(pages.size(), options.jobs, [&](std::size_t i) {
-        for (std::size_t c = 0; c < checks.size(); ++c) run_check(*checks[c], infos[c], pages[i], context, per_page[i]);
+        const PageMemo memo(pages[i], facts);
+        AuditContext page_context = context;
+        page_context.page_memo = &memo;
+        for (std::size_t c = 0; c < checks.size(); ++c)
+            run_check(*checks[c], infos[c], pages[i], page_context, per_page[i]);
         if (options.on_page_done) options.on_page_done(pages[i].path);
     });
 

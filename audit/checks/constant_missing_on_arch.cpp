@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -32,12 +33,15 @@ bool is_ioctl_request(const std::string& name) {
 
 // A page about an arch-specific syscall (arch_prctl, s390_sthyi) documents
 // constants of that arch: only arches where the syscall exists can lack them.
-// Empty when the page's calls exist nowhere (no such scope).
-std::set<std::string> abis_of_page_calls(const manpages::Page& page, std::span<const archdata::ArchFacts> facts) {
-    std::set<std::string> abis;
+// By position in `facts`; empty when the page's calls exist nowhere (no such scope).
+std::vector<bool> abis_of_page_calls(const manpages::Page& page, std::span<const archdata::ArchFacts> facts) {
+    std::vector<bool> abis;
     for (const auto& name : page_syscall_names(page, facts))
-        for (const auto& f : facts)
-            if (can_call(f, name)) abis.insert(arch_id(f));
+        for (std::size_t i = 0; i < facts.size(); ++i)
+            if (can_call(facts[i], name)) {
+                abis.resize(facts.size());
+                abis[i] = true;
+            }
     return abis;
 }
 
@@ -68,14 +72,15 @@ struct ConstantGap {
 };
 
 ConstantGap find_constant_gap(const AuditContext& context, const std::string& name,
-                              const std::set<std::string>& page_abis) {
+                              const std::vector<bool>& page_abis) {
     ConstantGap gap;
-    for (const auto& f : context.facts) {
+    for (std::size_t i = 0; i < context.facts.size(); ++i) {
+        const archdata::ArchFacts& f = context.facts[i];
         if (f.errno_value(name)) gap.is_errno = true;
         if (f.constant(name)) {
             gap.anywhere = true;
             gap.on_x86 = gap.on_x86 || is_x86_abi(arch_id(f));
-        } else if ((page_abis.empty() || page_abis.count(arch_id(f))) && !libc_defines(context, arch_id(f), name)) {
+        } else if ((page_abis.empty() || page_abis[i]) && !libc_defines(context, arch_id(f), name)) {
             // The reader's view: where the C library defines it, it is defined.
             gap.missing.insert(arch_id(f));
         }
@@ -163,7 +168,7 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
                                      std::vector<Finding>& findings) const {
     const auto facts = context.facts;
     const bool have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
-    const std::set<std::string> page_abis = abis_of_page_calls(page, facts);
+    const std::vector<bool> page_abis = abis_of_page_calls(page, facts);
     for (const auto& [name, ref] : documented_constants(page)) {
         if (is_ioctl_request(name)) continue;
         const ConstantGap gap = find_constant_gap(context, name, page_abis);

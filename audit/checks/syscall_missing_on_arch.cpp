@@ -389,13 +389,14 @@ struct PageScope {
     bool have_x86 = false;
 };
 
-PageScope gather_page_scope(const manpages::Page& page, std::span<const archdata::ArchFacts> facts) {
+PageScope gather_page_scope(const manpages::Page& page, const AuditContext& context) {
+    const std::span<const archdata::ArchFacts> facts = context.facts;
     PageScope scope;
     scope.facts = facts;
     scope.have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
     scope.page_text = visible_text(page);
     scope.page_names = page_syscall_names(page, facts);
-    for (const auto& claim : find_x86_existence_claims(page, facts))
+    for (const auto& claim : x86_existence_claims(page, context))
         scope.claimed.insert(claim.subjects.begin(), claim.subjects.end());
     scope.removals = removal_sentences(page);
     return scope;
@@ -695,7 +696,7 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
     const auto facts = context.facts;
     const std::string kernel = archdata::kernel_series(facts.front().provenance.kernel_version);
     // Report: one finding per sibling group, after its word-size claim if any.
-    for (const auto& gaps : undocumented_gaps_by_sibling_group(page, gather_page_scope(page, facts))) {
+    for (const auto& gaps : undocumented_gaps_by_sibling_group(page, gather_page_scope(page, context))) {
         if (auto claim = word_size_claim_finding(page, facts, gaps)) findings.push_back(std::move(*claim));
         findings.push_back(group_finding(page, facts, gaps, kernel));
     }

@@ -292,10 +292,11 @@ Finding claim_finding(const manpages::Page& page, std::span<const archdata::Arch
 
 // Each existence claim against the facts: what the sentence says of its
 // calls against where they are.
-void report_existence_claims(const manpages::Page& page, std::span<const archdata::ArchFacts> facts,
+void report_existence_claims(const manpages::Page& page, const AuditContext& context,
                              const std::set<std::string>& audited, std::vector<Finding>& findings) {
+    const std::span<const archdata::ArchFacts> facts = context.facts;
     const std::string kernel = archdata::kernel_series(facts.front().provenance.kernel_version);
-    for (const auto& claim : find_x86_existence_claims(page, facts)) {
+    for (const auto& claim : x86_existence_claims(page, context)) {
         // Only judge the x86 ABIs we have facts for. Pages say "x86-64" for
         // both of its ABIs, so x32 is neither named nor contradicted unless
         // spelled out; likewise i386 beside an x86-64 claim is an x86 detail,
@@ -327,7 +328,7 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
     const auto facts = context.facts;
     std::set<std::string> audited;
     for (const auto& f : facts) audited.insert(arch_id(f));
-    report_existence_claims(page, facts, audited, findings);
+    report_existence_claims(page, context, audited, findings);
     report_constant_claims(page, facts, audited, findings);
     report_x86_conditions(page, facts, findings);
 }

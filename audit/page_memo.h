@@ -1,0 +1,34 @@
+// What several checks work out from the same page, worked out once per page.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "arch-data/arch_facts.h"
+#include "audit/x86_claims.h"
+#include "manpages/page.h"
+
+namespace manaudit::audit {
+
+/// Made by the engine for the page being audited, and read by its checks on
+/// the one thread auditing that page.
+class PageMemo {
+public:
+    PageMemo(const manpages::Page& page, std::span<const archdata::ArchFacts> facts) : page_(page), facts_(facts) {}
+
+    /// find_x86_existence_claims for this page and these facts.
+    const std::vector<X86ExistenceClaim>& x86_existence_claims() const;
+
+    /// Whether this memo answers for `page` audited against `facts`.
+    bool is_for(const manpages::Page& page, std::span<const archdata::ArchFacts> facts) const {
+        return &page == &page_ && facts.data() == facts_.data() && facts.size() == facts_.size();
+    }
+
+private:
+    const manpages::Page& page_;
+    std::span<const archdata::ArchFacts> facts_;
+    mutable std::optional<std::vector<X86ExistenceClaim>> x86_claims_;
+};
+
+}  // namespace manaudit::audit
