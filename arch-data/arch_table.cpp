@@ -1,7 +1,7 @@
 // The architecture table's rows. See DESIGN.md for where each comes from.
 #include "arch_table.h"
 
-#include <sstream>
+#include <algorithm>
 #include <utility>
 
 namespace manaudit::archdata {
@@ -225,9 +225,16 @@ const ArchName* find_arch_name(std::string_view mention_id) {
 
 std::vector<std::string> abis_of_mention(std::string_view mention_id) {
     std::vector<std::string> out;
-    if (const ArchName* n = find_arch_name(mention_id)) {
-        std::istringstream in{std::string(n->abis)};
-        for (std::string id; in >> id;) out.push_back(id);
+    const ArchName* n = find_arch_name(mention_id);
+    if (!n) return out;
+    // The table's ABI list is space-separated ids.
+    std::string_view abis = n->abis;
+    while (!abis.empty()) {
+        const std::size_t start = abis.find_first_not_of(' ');
+        if (start == std::string_view::npos) break;
+        const std::size_t end = std::min(abis.find(' ', start), abis.size());
+        out.emplace_back(abis.substr(start, end - start));
+        abis.remove_prefix(end);
     }
     return out;
 }

@@ -34,8 +34,12 @@ std::vector<std::string> split_sentences(std::string_view text) {
     std::string current;
     for (std::size_t i = 0; i < text.size(); ++i) {
         // Runs of ordinary bytes are copied at once: this runs over every page's text.
+        // A single space after an ordinary byte is copied with them too.
         std::size_t run_end = i;
-        while (run_end < text.size() && !kDecides[static_cast<unsigned char>(text[run_end])]) ++run_end;
+        while (run_end < text.size() &&
+               (!kDecides[static_cast<unsigned char>(text[run_end])] ||
+                (text[run_end] == ' ' && run_end > i && !kDecides[static_cast<unsigned char>(text[run_end - 1])])))
+            ++run_end;
         current.append(text, i, run_end - i);
         if (run_end == text.size()) break;
         i = run_end;
