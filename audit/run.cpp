@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <thread>
 
 #include "arch-data/arch_table.h"
 #include "arch-data/libc_store.h"
@@ -101,29 +102,56 @@ void read_and_build_pages(const RunInputs& inputs, const AuditOptions& options, 
         for (auto& d : diags) result.diagnostics.push_back(std::move(d));
 }
 
+// The facts, then the C library's view of the loaded ABIs, with their
+// problems kept apart so that they are reported in a fixed order.
+struct LoadedFacts {
+    RunResult facts;          ///< facts, libc, kernel_version; config problems
+    Diagnostics libc_diags;   ///< problems reading the C library's data
+    bool usable = false;      ///< no configuration problem: the audit can run
+};
+
+LoadedFacts load_all_facts(const RunInputs& inputs) {
+    LoadedFacts loaded;
+    if (!load_facts(inputs, loaded.facts)) return loaded;
+    const std::optional<std::string> libc_dir = chosen_libc_data_dir(inputs, loaded.facts);
+    if (!libc_dir) return loaded;
+    if (!libc_dir->empty()) {
+        std::vector<std::string> ids;
+        for (const auto& f : loaded.facts.facts) ids.push_back(f.provenance.arch_id);
+        loaded.facts.libc = archdata::load_libc_data(*libc_dir, ids, loaded.libc_diags);
+    }
+    loaded.usable = true;
+    return loaded;
+}
+
 }  // namespace
 
 RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
     RunResult result;
     check_requested_ids(inputs, options, result);
-    if (result.config_error || !load_facts(inputs, result)) return result;
-    const std::optional<std::string> libc_dir = chosen_libc_data_dir(inputs, result);
-    if (!libc_dir) return result;
+    if (result.config_error) return result;
 
-    // The C library's view is read while the pages are read and built.
-    Diagnostics libc_diags;
-    std::jthread libc_loader;
-    if (!libc_dir->empty()) {
-        std::vector<std::string> ids;
-        for (const auto& f : result.facts) ids.push_back(f.provenance.arch_id);
-        libc_loader = std::jthread([&result, &libc_diags, dir = *libc_dir, ids] {
-            result.libc = archdata::load_libc_data(dir, ids, libc_diags);
-        });
+    // The facts load while the pages are read and built: neither needs the other.
+    LoadedFacts loaded;
+    std::jthread loader([&loaded, &inputs] { loaded = load_all_facts(inputs); });
+    RunResult pages;
+    read_and_build_pages(inputs, options, pages);
+    loader.join();
+
+    for (auto& d : loaded.facts.diagnostics) result.diagnostics.push_back(std::move(d));
+    result.facts = std::move(loaded.facts.facts);
+    result.libc = std::move(loaded.facts.libc);
+    result.kernel_version = std::move(loaded.facts.kernel_version);
+    if (!loaded.usable) {
+        // As if the pages had not been read: a configuration problem is all the run says.
+        result.config_error = true;
+        return result;
     }
-    read_and_build_pages(inputs, options, result);
-    if (libc_loader.joinable()) libc_loader.join();
-    if (!libc_diags.empty()) {
-        for (auto& d : libc_diags) result.diagnostics.push_back(std::move(d));
+    result.pages = std::move(pages.pages);
+    result.unreadable_inputs = pages.unreadable_inputs;
+    for (auto& d : pages.diagnostics) result.diagnostics.push_back(std::move(d));
+    if (!loaded.libc_diags.empty()) {
+        for (auto& d : loaded.libc_diags) result.diagnostics.push_back(std::move(d));
         result.config_error = true;
         return result;
     }

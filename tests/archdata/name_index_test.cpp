@@ -59,7 +59,7 @@ TEST_CASE("an index answers only for the table it was built from", "[name_index]
     CHECK(*copy.find(other, "OTHER") == -1);
 }
 
-TEST_CASE("facts moved after indexing keep their index; copies are right too", "[name_index]") {
+TEST_CASE("facts moved after indexing keep their index, and copies answer right too", "[name_index]") {
     Diagnostics diags;
     auto loaded = load_arch_operand("arm64", "", diags);
     REQUIRE(loaded);
