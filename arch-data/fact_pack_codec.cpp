@@ -3,9 +3,15 @@
 // XML forms for every shipped file).
 #include "arch-data/fact_pack_codec.h"
 
+#include <algorithm>
+
 namespace manaudit::archdata::pack {
 
 namespace {
+
+// Lists are reserved up front, but never more than this on a count that a
+// damaged pack may have made huge.
+constexpr std::uint64_t kReserveAtMost = 64;
 
 template <typename Value, typename EncodeValue>
 void encode_map(Encoder& e, const std::map<std::string, Value>& map, EncodeValue encode_value) {
@@ -58,6 +64,7 @@ void encode_signature(Encoder& e, const EntrySignature& s) {
 void decode_signature(Decoder& d, EntrySignature& s) {
     s.name = d.text();
     std::uint64_t n = d.count();
+    s.params.reserve(std::min<std::uint64_t>(n, kReserveAtMost));
     for (std::uint64_t i = 0; i < n && d.ok; ++i) {
         KernelParam p;
         p.type = d.text();
@@ -116,6 +123,7 @@ void decode_layout(Decoder& d, StructLayout& st) {
     st.approximate = d.flag();
     st.header = d.text();
     std::uint64_t n = d.count();
+    st.fields.reserve(std::min<std::uint64_t>(n, kReserveAtMost));
     for (std::uint64_t i = 0; i < n && d.ok; ++i) {
         Field f;
         f.name = d.text();
@@ -155,6 +163,7 @@ void decode_function(Decoder& d, LibcFunction& f) {
     f.name = d.text();
     decode_type(d, f.result);
     std::uint64_t n = d.count();
+    f.params.reserve(std::min<std::uint64_t>(n, kReserveAtMost));
     for (std::uint64_t i = 0; i < n && d.ok; ++i) decode_type(d, f.params.emplace_back());
     f.variadic = d.flag();
     f.header = d.text();

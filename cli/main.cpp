@@ -1,5 +1,6 @@
 // manaudit's entry point: dispatches to the subcommands.
 #include <exception>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #ifdef MANAUDIT_WITH_MIMALLOC
@@ -12,14 +13,9 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/help_style.h"
 
-int main(int argc, char** argv) {
-#ifdef MANAUDIT_WITH_MIMALLOC
-    // Transparent 2 MiB pages for the heap, from every thread's first
-    // segment on: loading the facts then takes tens of page faults instead
-    // of thousands.
-    mi_option_enable(mi_option_large_os_pages);
-    mi_option_set(mi_option_eager_commit_delay, 0);
-#endif
+namespace {
+
+int run_command_line(int argc, char** argv) {
     // The shipped data as parsed at build time: files still holding those bytes need no XML parse.
     manaudit::archdata::install_fact_pack(manaudit::archdata::embedded_fact_pack());
     // The name is given, so help says "manaudit" whatever path ran it.
@@ -57,4 +53,22 @@ int main(int argc, char** argv) {
         return 2;
     }
     return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#ifdef MANAUDIT_WITH_MIMALLOC
+    // Transparent 2 MiB pages for the heap, from every thread's first
+    // segment on: loading the facts then takes tens of page faults instead
+    // of thousands. The main thread's heap was set up before main() with the
+    // defaults, so the command runs on a thread started now.
+    mi_option_enable(mi_option_large_os_pages);
+    mi_option_set(mi_option_eager_commit_delay, 0);
+    int exit_code = 0;
+    std::thread([&] { exit_code = run_command_line(argc, argv); }).join();
+    return exit_code;
+#else
+    return run_command_line(argc, argv);
+#endif
 }
