@@ -130,28 +130,48 @@ bool contains_ci(std::string_view text, std::string_view needle) {
     return find_ci(text, needle, 0) != std::string_view::npos;
 }
 
-bool contains_any_lowercase(std::string_view text, std::span<const std::string_view> phrases) {
-    // One pass over the text, trying at each byte only the phrases that start
-    // with it: the text is neither copied nor searched once a phrase.
-    constexpr std::size_t kMaxPhrases = 64;
-    if (phrases.size() > kMaxPhrases) {
-        return std::any_of(phrases.begin(), phrases.end(),
-                           [&](std::string_view phrase) { return find_ci(text, phrase, 0) != std::string_view::npos; });
+PhraseSet::PhraseSet(std::span<const std::string_view> phrases) {
+    for (std::string_view phrase : phrases) {
+        if (phrase.empty()) {
+            has_empty_ = true;
+            continue;
+        }
+        const auto first = static_cast<unsigned char>(phrase[0]);
+        if (phrase.size() == 1) {
+            for (std::size_t second = 0; second < 256; ++second) pairs_.set(first * 256 + second);
+        } else {
+            pairs_.set(first * 256 + static_cast<unsigned char>(phrase[1]));
+        }
+        if (phrases_.size() < 64) starting_with_[first] |= std::uint64_t{1} << phrases_.size();
+        phrases_.push_back(phrase);
     }
-    std::array<std::uint64_t, 256> starting_with{};
-    for (std::size_t k = 0; k < phrases.size(); ++k)
-        if (!phrases[k].empty()) starting_with[static_cast<unsigned char>(phrases[k].front())] |= std::uint64_t{1} << k;
+}
+
+bool PhraseSet::found_in(std::string_view text) const {
+    if (has_empty_) return true;
+    // Beyond 64 phrases the masks cannot name them all: search each.
+    if (phrases_.size() > 64)
+        return std::any_of(phrases_.begin(), phrases_.end(),
+                           [&](std::string_view phrase) { return find_ci(text, phrase, 0) != std::string_view::npos; });
     for (std::size_t at = 0; at < text.size(); ++at) {
-        for (std::uint64_t left = starting_with[static_cast<unsigned char>(ascii_lower(text[at]))]; left;
-             left &= left - 1) {
-            const std::string_view phrase = phrases[static_cast<std::size_t>(std::countr_zero(left))];
+        const auto first = static_cast<unsigned char>(ascii_lower(text[at]));
+        if (!starting_with_[first]) continue;
+        // A byte at the very end can only end a one-byte phrase: 0 stands for "no second byte".
+        const auto second = at + 1 < text.size() ? static_cast<unsigned char>(ascii_lower(text[at + 1])) : 0;
+        if (at + 1 < text.size() && !pairs_.test(first * 256 + second)) continue;
+        for (std::uint64_t left = starting_with_[first]; left; left &= left - 1) {
+            const std::string_view phrase = phrases_[static_cast<std::size_t>(std::countr_zero(left))];
             if (phrase.size() > text.size() - at) continue;
             std::size_t k = 1;
             while (k < phrase.size() && ascii_lower(text[at + k]) == phrase[k]) ++k;
             if (k == phrase.size()) return true;
         }
     }
-    return std::any_of(phrases.begin(), phrases.end(), [](std::string_view phrase) { return phrase.empty(); });
+    return false;
+}
+
+bool contains_any_lowercase(std::string_view text, std::span<const std::string_view> phrases) {
+    return PhraseSet(phrases).found_in(text);
 }
 
 std::vector<std::string> function_refs(std::string_view text) {
@@ -245,7 +265,8 @@ std::set<std::string> abis_mentioned_in(std::string_view text) {
 }
 
 bool has_generic_arch_phrase(std::string_view text) {
-    return contains_any_lowercase(text, kGenericPhrases);
+    static const PhraseSet kPhrases(kGenericPhrases);
+    return kPhrases.found_in(text);
 }
 
 std::set<std::string> abis_of_word_size_families(std::string_view text) {
@@ -288,14 +309,16 @@ bool speaks_of_existence(std::string_view sentence) {
         "not supported", "is supported", "are supported", "wired", "there is no", "has no", "have no",
     };
     if (contains_ci(sentence, "vdso")) return false;
-    return says_implemented(sentence) || contains_any_lowercase(sentence, kWords);
+    static const PhraseSet kPhrases(kWords);
+    return says_implemented(sentence) || kPhrases.found_in(sentence);
 }
 
 bool speaks_of_arguments(std::string_view sentence) {
     static constexpr std::string_view kWords[] = {
         "argument", "parameter", "register", "calling convention", "padding", "aligned", "signature", "prototype",
     };
-    return contains_any_lowercase(sentence, kWords);
+    static const PhraseSet kPhrases(kWords);
+    return kPhrases.found_in(sentence);
 }
 
 }  // namespace manaudit::audit

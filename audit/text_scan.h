@@ -1,6 +1,9 @@
 // Small text helpers the checks share: whole-word search, sentences, arch names.
 #pragma once
 
+#include <array>
+#include <bitset>
+#include <cstdint>
 #include <set>
 #include <span>
 #include <string>
@@ -23,6 +26,25 @@ bool contains_ci(std::string_view text, std::string_view needle);
 /// Whether `text`, in any case, holds one of `phrases` (written in lower
 /// case): the text is lowered once, not once a phrase.
 bool contains_any_lowercase(std::string_view text, std::span<const std::string_view> phrases);
+
+/// Lower-case phrases looked for in many texts, prepared once: each text is
+/// read once, and at most bytes the first two bytes of a phrase rule out at
+/// a glance. Keep one as a static beside its phrases.
+class PhraseSet {
+public:
+    explicit PhraseSet(std::span<const std::string_view> phrases);
+    /// Whether `text`, in any case, holds one of the phrases.
+    bool found_in(std::string_view text) const;
+
+private:
+    std::vector<std::string_view> phrases_;
+    bool has_empty_ = false;
+    /// Per lowered first byte, the phrases starting with it (bit k: phrases_[k]).
+    std::array<std::uint64_t, 256> starting_with_{};
+    /// The (first, second) lowered byte pairs a phrase starts with; a
+    /// one-byte phrase allows every second byte.
+    std::bitset<256 * 256> pairs_;
+};
 
 using manpages::split_sentences;
 

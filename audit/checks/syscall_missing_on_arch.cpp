@@ -97,12 +97,13 @@ std::vector<RemovalSentence> removal_sentences(const manpages::Page& page) {
         "removed in linux", "no longer exists", "does not exist anymore", "present only before",
         "present only up until", "only in kernels before", "was removed",
     };
+    static const PhraseSet kRemovedPhrases(kRemoved);
     std::vector<RemovalSentence> out;
     for (const auto& b : page.blocks) {
         if (!is_visible(b)) continue;
         const bool dates_the_page = b.section == "HISTORY" || b.section == "VERSIONS";
         for (const auto& sentence : b.sentences)
-            if (contains_any_lowercase(sentence, kRemoved))
+            if (kRemovedPhrases.found_in(sentence))
                 out.push_back({sentence, dates_the_page});
     }
     return out;

@@ -32,6 +32,22 @@ TEST_CASE("text scan: any of several lower-case phrases, in any case, anywhere",
     CHECK_FALSE(contains_any_lowercase("a phrase, no number", views));
 }
 
+TEST_CASE("text scan: a prepared phrase set, by its first two bytes", "[text-scan]") {
+    static constexpr std::string_view kPhrases[] = {"only on", "x", "-specific"};
+    const PhraseSet set(kPhrases);
+    CHECK(set.found_in("Available ONLY ON x86"));
+    CHECK(set.found_in("ends with x"));           // a one-byte phrase in the last byte
+    CHECK(set.found_in("X"));
+    CHECK(set.found_in("ARM-specific"));
+    CHECK_FALSE(set.found_in("only o"));           // cut short at the end
+    CHECK_FALSE(set.found_in("ONLY IN Hurd"));    // right first byte, wrong second
+    CHECK_FALSE(set.found_in(""));
+    // An empty phrase is in every text, as before the set was prepared.
+    static constexpr std::string_view kWithEmpty[] = {"never", ""};
+    CHECK(PhraseSet(kWithEmpty).found_in("anything"));
+    CHECK(PhraseSet(kWithEmpty).found_in(""));
+}
+
 TEST_CASE("text scan: arch names at word starts, longest first", "[text-scan]") {
     auto ids = [](std::string_view text) {
         std::vector<std::string> out;
