@@ -37,13 +37,13 @@ void report_without_pages(const std::string& input, const detail::PageTree& tree
     ++out.unreadable;
 }
 
-void read_input(const std::string& input, const CorpusOptions& options, Corpus& out) {
+void read_input(const std::string& input, const CorpusOptions& options, detail::FolderPaths& folders, Corpus& out) {
     std::error_code ec;
     auto status = fs::status(input, ec);
     if (ec || !fs::exists(status)) {
         // A dangling symlink given by name is still an alias to report, not a missing input.
         if (fs::is_symlink(fs::symlink_status(input, ec))) {
-            auto tree = detail::open_file_tree(input, options);
+            auto tree = detail::open_file_tree(input, options, folders);
             detail::resolve_tree(*tree, out);
             return;
         }
@@ -53,7 +53,7 @@ void read_input(const std::string& input, const CorpusOptions& options, Corpus& 
     }
     std::unique_ptr<detail::PageTree> tree;
     if (fs::is_directory(status)) {
-        tree = detail::open_directory_tree(input, options);
+        tree = detail::open_directory_tree(input, options, folders);
         report_without_pages(input, *tree, options, out);
     } else if (detail::is_tarball_name(input)) {
         int unreadable_before = out.unreadable;
@@ -61,7 +61,7 @@ void read_input(const std::string& input, const CorpusOptions& options, Corpus& 
         // An archive that could not be read at all was reported already.
         if (out.unreadable == unreadable_before) report_without_pages(input, *tree, options, out);
     } else {
-        tree = detail::open_file_tree(input, options);
+        tree = detail::open_file_tree(input, options, folders);
     }
     detail::resolve_tree(*tree, out);
 }
@@ -92,7 +92,8 @@ void merge_and_sort(std::vector<PageFile>& pages) {
 
 Corpus read_corpus(const std::vector<std::string>& inputs, const CorpusOptions& options) {
     Corpus corpus;
-    for (const auto& input : inputs) read_input(input, options, corpus);
+    detail::FolderPaths folders;
+    for (const auto& input : inputs) read_input(input, options, folders, corpus);
     merge_and_sort(corpus.pages);
     return corpus;
 }

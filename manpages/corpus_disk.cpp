@@ -18,10 +18,10 @@ namespace {
 
 class DiskTree : public PageTree {
 public:
-    DiskTree(fs::path root, std::vector<std::string> selected, std::size_t max_bytes)
-        : root_(std::move(root)), selected_(std::move(selected)), max_bytes_(max_bytes) {
+    DiskTree(fs::path root, std::vector<std::string> selected, std::size_t max_bytes, FolderPaths& folders)
+        : root_(std::move(root)), selected_(std::move(selected)), max_bytes_(max_bytes), folders_(folders) {
         std::error_code ec;
-        real_root_ = fs::canonical(root_, ec);
+        real_root_ = folders_.real(root_, ec);
         if (ec) real_root_ = fs::absolute(root_, ec).lexically_normal();
         std::sort(selected_.begin(), selected_.end());
         selected_.erase(std::unique(selected_.begin(), selected_.end()), selected_.end());
@@ -39,7 +39,9 @@ public:
             // The real path decides: a page seen through a symlinked file or
             // folder is an alias of the page at its real path, and a real path
             // outside the tree is never read.
-            fs::path real = fs::canonical(file, ec);
+            // A file that is no symlink is where its folder really is.
+            fs::path real = fs::is_symlink(status) ? fs::canonical(file, ec)
+                                                   : folders_.real(file.parent_path(), ec) / file.filename();
             if (ec) {
                 if (fs::is_symlink(status)) return load_link(file, name);
                 return unreadable(file, "cannot resolve: " + ec.message());
@@ -126,6 +128,7 @@ private:
     fs::path real_root_;
     std::vector<std::string> selected_;
     std::size_t max_bytes_;
+    FolderPaths& folders_;
 };
 
 /// The selected pages in one folder, as paths relative to the root (`prefix` is the folder's).
@@ -208,17 +211,31 @@ std::string relative_folder(const fs::path& dir, const fs::path& root) {
 
 }  // namespace
 
-std::unique_ptr<PageTree> open_directory_tree(const fs::path& given, const CorpusOptions& options) {
+fs::path FolderPaths::real(const fs::path& dir, std::error_code& ec) {
+    auto [it, added] = real_.try_emplace(dir.string());
+    if (added) it->second.first = fs::canonical(dir, it->second.second);
+    ec = it->second.second;
+    return it->second.first;
+}
+
+fs::path FolderPaths::tree_root(const fs::path& dir) {
+    auto [it, added] = roots_.try_emplace(dir.string());
+    if (added) it->second = find_tree_root(dir);
+    return it->second;
+}
+
+std::unique_ptr<PageTree> open_directory_tree(const fs::path& given, const CorpusOptions& options,
+                                              FolderPaths& folders) {
     // Whatever folder is given (the root, man/, man/man2, a compat link),
     // paths are relative to the tree's root and each page is read once.
     std::error_code ec;
-    fs::path real = fs::canonical(given, ec);
+    fs::path real = folders.real(given, ec);
     if (ec) real = without_trailing_slash(given);
     fs::path root = find_tree_root(real);
     std::vector<std::string> selected;
     if (is_section_dir(real.filename().string())) {
         list_pages(real, relative_folder(real, root), options, selected);
-        return std::make_unique<DiskTree>(root, std::move(selected), options.max_page_bytes);
+        return std::make_unique<DiskTree>(root, std::move(selected), options.max_page_bytes, folders);
     }
     // Debian and 6.03 keep section folders at the root; newer checkouts under man/.
     bool any_section_dir = false;
@@ -233,19 +250,19 @@ std::unique_ptr<PageTree> open_directory_tree(const fs::path& given, const Corpu
         }
     }
     if (!any_section_dir) list_pages(root, "", options, selected);
-    return std::make_unique<DiskTree>(root, std::move(selected), options.max_page_bytes);
+    return std::make_unique<DiskTree>(root, std::move(selected), options.max_page_bytes, folders);
 }
 
-std::unique_ptr<PageTree> open_file_tree(const fs::path& file, const CorpusOptions& options) {
+std::unique_ptr<PageTree> open_file_tree(const fs::path& file, const CorpusOptions& options, FolderPaths& folders) {
     // The file itself may be an alias: only its folder is resolved.
     fs::path parent = parent_or_dot(file);
     std::error_code ec;
-    fs::path real_parent = fs::canonical(parent, ec);
+    fs::path real_parent = folders.real(parent, ec);
     if (ec) real_parent = without_trailing_slash(parent);
     std::string name = strip_gz(file.filename().string());
-    fs::path root = is_section_dir(real_parent.filename().string()) ? find_tree_root(real_parent) : real_parent;
+    fs::path root = is_section_dir(real_parent.filename().string()) ? folders.tree_root(real_parent) : real_parent;
     return std::make_unique<DiskTree>(root, std::vector<std::string>{join_path(relative_folder(real_parent, root), name)},
-                                      options.max_page_bytes);
+                                      options.max_page_bytes, folders);
 }
 
 }  // namespace manaudit::manpages::detail
