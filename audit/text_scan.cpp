@@ -138,9 +138,9 @@ PhraseSet::PhraseSet(std::span<const std::string_view> phrases) {
         }
         const auto first = static_cast<unsigned char>(phrase[0]);
         if (phrase.size() == 1) {
-            for (std::size_t second = 0; second < 256; ++second) pairs_.set(first * 256 + second);
+            for (std::size_t second = 0; second < kBytes; ++second) pairs_.set(first * kBytes + second);
         } else {
-            pairs_.set(first * 256 + static_cast<unsigned char>(phrase[1]));
+            pairs_.set(first * kBytes + static_cast<unsigned char>(phrase[1]));
         }
         if (phrases_.size() < 64) starting_with_[first] |= std::uint64_t{1} << phrases_.size();
         phrases_.push_back(phrase);
@@ -158,7 +158,7 @@ bool PhraseSet::found_in(std::string_view text) const {
         if (!starting_with_[first]) continue;
         // A byte at the very end can only end a one-byte phrase: 0 stands for "no second byte".
         const auto second = at + 1 < text.size() ? static_cast<unsigned char>(ascii_lower(text[at + 1])) : 0;
-        if (at + 1 < text.size() && !pairs_.test(first * 256 + second)) continue;
+        if (at + 1 < text.size() && !pairs_.test(first * kBytes + second)) continue;
         for (std::uint64_t left = starting_with_[first]; left; left &= left - 1) {
             const std::string_view phrase = phrases_[static_cast<std::size_t>(std::countr_zero(left))];
             if (phrase.size() > text.size() - at) continue;

@@ -43,7 +43,8 @@ private:
     std::array<std::uint64_t, 256> starting_with_{};
     /// The (first, second) lowered byte pairs a phrase starts with; a
     /// one-byte phrase allows every second byte.
-    std::bitset<256 * 256> pairs_;
+    static constexpr std::size_t kBytes = 256;
+    std::bitset<kBytes * kBytes> pairs_;
 };
 
 using manpages::split_sentences;
