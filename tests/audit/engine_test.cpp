@@ -5,6 +5,7 @@
 #include <set>
 
 #include "audit/engine.h"
+#include "audit/page_memo.h"
 #include "audit/registry.h"
 #include "checks/world.h"
 
@@ -64,4 +65,29 @@ TEST_CASE("parallel runs give the same findings as serial ones", "[audit][engine
 TEST_CASE("no facts, no findings", "[audit][engine]") {
     auto page = fixture_page("syscall-missing-on-arch", "frob.2");
     CHECK(run_audit({page}, {}).empty());
+}
+
+TEST_CASE("a page's memo answers for its own page only, as the finder would", "[audit][engine]") {
+    const auto olddir = fixture_page("x86-only-statement", "olddir.2");
+    const auto frob = fixture_page("syscall-missing-on-arch", "frob.2");
+    const auto facts = small_world();
+    const auto direct = find_x86_existence_claims(olddir, facts);
+    REQUIRE_FALSE(direct.empty());  // the fixture says where its call exists
+
+    const PageMemo memo(olddir, facts);
+    AuditContext context{facts, {}, {}};
+    context.page_memo = &memo;
+    const auto memoized = x86_existence_claims(olddir, context);
+    REQUIRE(memoized.size() == direct.size());
+    for (std::size_t i = 0; i < direct.size(); ++i) {
+        CHECK(memoized[i].sentence == direct[i].sentence);
+        CHECK(memoized[i].line == direct[i].line);
+        CHECK(memoized[i].subjects == direct[i].subjects);
+    }
+    // Another page, or the same page against other facts, is worked out afresh.
+    CHECK(memo.is_for(olddir, facts));
+    CHECK_FALSE(memo.is_for(frob, facts));
+    CHECK(x86_existence_claims(frob, context).size() == find_x86_existence_claims(frob, facts).size());
+    const std::span<const manaudit::archdata::ArchFacts> fewer(facts.data(), facts.size() - 1);
+    CHECK_FALSE(memo.is_for(olddir, fewer));
 }
