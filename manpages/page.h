@@ -121,7 +121,10 @@ enum class LineKind : std::uint8_t {
     /// parser; this is what a line no node claims is left as.)
     empty_request,
     blank,         ///< no bytes (a paragraph break in fill mode)
-    text,          ///< input text: words, a tag, a title, a table row, a code line
+    /// Input text: words, a tag, a title, a table row, a code line; also a
+    /// font macro inside a table's T{ block, which the table reader keeps
+    /// only as the text it shows.
+    text,
     control,       ///< a macro or request line; SourceLayout::macro names it
     comment,       ///< nothing but a comment: `.\" x`, `\" x`
     continuation,  ///< belongs to the line before: after an escaped newline, or a
@@ -131,7 +134,7 @@ enum class LineKind : std::uint8_t {
 
 /// One physical source line. Kept small: a page has one per line.
 struct SourceLineInfo {
-    std::uint32_t offset = 0;  ///< where the line starts in Page::source
+    std::uint32_t offset = 0;  ///< where the line starts in Page::source (pages are read capped far below 4 GiB)
     std::uint32_t macro = 0;   ///< index into SourceLayout::macro_names; 0 for none
     LineKind kind = LineKind::empty_request;
     /// A macro that applies to the next input line, so nothing may be put
