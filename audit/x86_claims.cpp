@@ -60,22 +60,14 @@ std::vector<std::string> page_syscall_names(const manpages::Page& page,
 
 int source_line_containing(const manpages::Page& page, int first, int last, const std::string& needle,
                            std::string* line_text) {
-    int line = 1;
-    std::size_t pos = 0;
-    while (pos <= page.source.size()) {
-        auto end = page.source.find('\n', pos);
-        if (end == std::string::npos) end = page.source.size();
-        if (line >= first && line <= last) {
-            std::string_view text(page.source.data() + pos, end - pos);
-            bool comment = text.starts_with(".\\\"") || text.starts_with("'\\\"") || text.starts_with("\\\"");
-            if (!comment && text.find(needle) != std::string_view::npos) {
-                if (line_text) *line_text = std::string(text);
-                return line;
-            }
+    const manpages::SourceLayout& layout = page.layout;
+    for (int line = std::max(first, 1); line <= std::min(last, layout.line_count()); ++line) {
+        if (layout.kind(line) == manpages::LineKind::comment) continue;
+        std::string_view text = manpages::source_line(page, line);
+        if (text.find(needle) != std::string_view::npos) {
+            if (line_text) *line_text = std::string(text);
+            return line;
         }
-        if (line > last || end == page.source.size()) break;
-        pos = end + 1;
-        ++line;
     }
     return 0;
 }

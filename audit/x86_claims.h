@@ -32,7 +32,8 @@ std::vector<X86ExistenceClaim> find_x86_existence_claims(const manpages::Page& p
 std::vector<std::string> page_syscall_names(const manpages::Page& page,
                                             std::span<const archdata::ArchFacts> facts);
 
-/// The source line in [first, last] holding `needle`, or 0.
+/// The source line in [first, last] holding `needle`, or 0. Comment lines
+/// are passed over: what they say is not what the reader sees.
 int source_line_containing(const manpages::Page& page, int first, int last, const std::string& needle,
                            std::string* line_text = nullptr);
 

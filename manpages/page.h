@@ -1,8 +1,10 @@
 // The Page model: what one man page says, each item with its 1-based source line.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace manaudit::manpages {
@@ -113,6 +115,66 @@ struct SyscallsTableRow {
     int line = 0;
 };
 
+/// What one physical source line is, as the parser read it.
+enum class LineKind : std::uint8_t {
+    /// `.` alone, which does nothing. (Every other line is named by the
+    /// parser; this is what a line no node claims is left as.)
+    empty_request,
+    blank,         ///< no bytes (a paragraph break in fill mode)
+    /// Input text: words, a tag, a title, a table row, a code line; also a
+    /// font macro inside a table's T{ block, which the table reader keeps
+    /// only as the text it shows.
+    text,
+    control,       ///< a macro or request line; SourceLayout::macro names it
+    comment,       ///< nothing but a comment: `.\" x`, `\" x`
+    continuation,  ///< belongs to the line before: after an escaped newline, or a
+                   ///< request's body (.de/.am/.ig up to `..`, a conditional's block)
+    table_layout,  ///< inside .TS/.TE but no row: options, format lines, rules
+};
+
+/// One physical source line. Kept small: a page has one per line.
+struct SourceLineInfo {
+    std::uint32_t offset = 0;  ///< where the line starts in Page::source (pages are read capped far below 4 GiB)
+    std::uint32_t macro = 0;   ///< index into SourceLayout::macro_names; 0 for none
+    LineKind kind = LineKind::empty_request;
+    /// A macro that applies to the next input line, so nothing may be put
+    /// between them: `.TP`/`.TQ` (the tag), a heading or font macro given no
+    /// arguments.
+    bool binds_next = false;
+    bool has_comment = false;  ///< a comment ends the line (or is all of it)
+};
+
+/// A `.SH` or `.SS` heading.
+struct SourceHeading {
+    int line = 0;  ///< of the macro
+    bool subsection = false;
+    std::string title;  ///< as the parser read it, escapes resolved: "SEE ALSO"
+};
+
+/// A roff comment: `.\" text`, or `\" text` after text or arguments.
+struct SourceComment {
+    int line = 0;
+    std::string text;  ///< without the `\"` marker
+};
+
+/// Where things are in Page::source, from the parser's tree, for edits that
+/// must land between the right lines and for finding a line by its bytes.
+struct SourceLayout {
+    std::vector<SourceLineInfo> lines;      ///< lines[0] is line 1
+    std::vector<std::string> macro_names;   ///< distinct names of the page; [0] is ""
+    std::vector<SourceHeading> headings;    ///< in source order
+    std::vector<SourceComment> comments;    ///< in source order
+
+    int line_count() const { return static_cast<int>(lines.size()); }
+    /// `line` is 1-based and must be within 1..line_count().
+    const SourceLineInfo& at(int line) const { return lines[static_cast<std::size_t>(line - 1)]; }
+    LineKind kind(int line) const { return at(line).kind; }
+    /// The macro or request on a control line ("TP", "nf"); empty otherwise.
+    std::string_view macro(int line) const { return macro_names[at(line).macro]; }
+    /// The comment on `line`, or nullptr.
+    const SourceComment* comment_on(int line) const;
+};
+
 struct Page {
     std::string path;     ///< relative to the tree root: "man2/open.2"
     std::string title;    ///< from .TH: "open"
@@ -132,6 +194,11 @@ struct Page {
     std::vector<SyscallsTableRow> syscalls_table;
     std::vector<Block> blocks;
     std::string source;  ///< exact source bytes, for byte-exact patches
+    SourceLayout layout;  ///< what each line of `source` is, from the parser
 };
+
+/// Line `line` (1-based, within the layout) of the page's source, without
+/// its '\n' (a '\r' before it stays).
+std::string_view source_line(const Page& page, int line);
 
 }  // namespace manaudit::manpages

@@ -3,6 +3,7 @@
 
 #include "manpages/page_extract.h"
 #include "manpages/sentences.h"
+#include "manpages/source_layout.h"
 #include "parsers/roff/man_parser.h"
 
 namespace manaudit::manpages {
@@ -23,6 +24,8 @@ Page build_page(const std::string& path, std::string source, Diagnostics& diags)
     extract_syscalls_table(text, page);
     page.blocks = std::move(text.blocks);
     for (Block& block : page.blocks) index_sentences(block);
+    // Last: it takes the comments' texts out of the tree.
+    page.layout = read_source_layout(*tree, source);
     page.source = std::move(source);
     return page;
 }

@@ -83,8 +83,8 @@ struct NoteGroup {
 class Planner {
 public:
     Planner(const manpages::Page& page, Mode mode, Diagnostics& diags)
-        : page_(page), mode_(mode), diags_(diags), lines_(split_lines(page.source)),
-          headings_(scan_headings(lines_)) {}
+        : page_(page), layout_(page.layout), mode_(mode), diags_(diags), lines_(split_lines(page.source)),
+          headings_(page.layout.headings) {}
 
     bool add(const Finding& f, int index, std::vector<int>& flagged_instead) {
         const ProposedEdit& e = f.edit;
@@ -135,7 +135,7 @@ public:
             } else {
                 out.push_back(lines_[l - 1]);
             }
-            std::string macro = macro_name(body(l));
+            std::string_view macro = layout_.macro(l);
             if (macro == "nf" || macro == "EX") nofill = true;
             if (macro == "fi" || macro == "EE") nofill = false;
         }
@@ -171,7 +171,7 @@ private:
     std::string paragraph_macro() const {
         int p = 0, pp = 0;
         for (int l = 1; l <= line_count(); ++l) {
-            std::string macro = macro_name(body(l));
+            std::string_view macro = layout_.macro(l);
             if (macro == "P") ++p;
             else if (macro == "PP" || macro == "LP") ++pp;
         }
@@ -217,7 +217,7 @@ private:
             if (row.name > f.subject) return row.line;
         // After the last row: before the table's end.
         for (int l = rows.back().line + 1; l <= line_count(); ++l)
-            if (macro_name(body(l)) == "TE") return l;
+            if (layout_.macro(l) == "TE") return l;
         return 0;
     }
 
@@ -226,13 +226,8 @@ private:
         // Keep the comment out of a macro's hold on its next line, and out of
         // an escaped newline's continuation.
         int at = line;
-        while (at > 1) {
-            std::string_view prev = body(at - 1);
-            bool continued = !prev.empty() && prev.back() == '\\' &&
-                             (prev.size() < 2 || prev[prev.size() - 2] != '\\');
-            if (!binds_next_line(prev) && !continued) break;
+        while (at > 1 && (layout_.at(at - 1).binds_next || layout_.kind(at) == manpages::LineKind::continuation))
             --at;
-        }
         std::string text = f.edit.flag_text.empty() ? f.message : f.edit.flag_text;
         if (!flagged_.insert({at, text}).second) return true;
         for (auto& l : fixme_comment(text)) before_[at].push_back(l);
@@ -312,8 +307,11 @@ private:
     }
 
     bool has_text_between(int first, int last) const {
-        for (int l = first; l <= last; ++l)
-            if (!is_comment_line(body(l)) && !line_body(lines_[l - 1]).empty()) return true;
+        using manpages::LineKind;
+        for (int l = first; l <= last; ++l) {
+            LineKind kind = layout_.kind(l);
+            if (kind != LineKind::comment && kind != LineKind::blank && kind != LineKind::empty_request) return true;
+        }
         return false;
     }
 
@@ -379,17 +377,17 @@ private:
 
     /// A comment line with nothing in it: `.\"`, which pages put before a
     /// heading to set it apart.
-    static bool is_lone_separator(std::string_view line) {
-        if (!is_comment_line(line)) return false;
-        auto quote = line.find("\\\"");
-        return quote != std::string_view::npos && line.substr(quote + 2).find_first_not_of(" \t") == std::string_view::npos;
+    bool is_lone_separator(int line) const {
+        if (layout_.kind(line) != manpages::LineKind::comment) return false;
+        const manpages::SourceComment* comment = layout_.comment_on(line);
+        return comment && comment->text.find_first_not_of(" \t") == std::string::npos;
     }
 
     /// `end` moved up over the lone `.\"` separators that set the next
     /// heading apart, so a note joins the text it belongs to (a comment with
     /// words stays with its paragraph).
     int before_trailing_comments(int heading_line, int end) const {
-        while (end - 1 > heading_line && is_lone_separator(body(end - 1))) --end;
+        while (end - 1 > heading_line && is_lone_separator(end - 1)) --end;
         return end;
     }
 
@@ -409,10 +407,11 @@ private:
     }
 
     const manpages::Page& page_;
+    const manpages::SourceLayout& layout_;
     Mode mode_;
     Diagnostics& diags_;
     std::vector<std::string> lines_;
-    std::vector<Heading> headings_;
+    const std::vector<manpages::SourceHeading>& headings_;
     std::map<int, std::vector<std::string>> before_;   ///< lines to insert before a line
     std::map<int, std::vector<std::string>> replace_;  ///< a line's replacement (empty: removed)
     std::map<int, NoteGroup> notes_;                   ///< by insertion line
@@ -457,6 +456,14 @@ std::optional<PagePlan> plan_page(const manpages::Page& page, const std::vector<
     if (!is_safe_relative_path(page.path)) {
         diags.push_back({page.path, 0, 0, Severity::error,
                          "page path is not a plain relative path inside the tree; refusing to patch it"});
+        return std::nullopt;
+    }
+    const auto& source = page.source;
+    const auto source_lines = std::count(source.begin(), source.end(), '\n') + (!source.empty() && source.back() != '\n');
+    if (page.layout.line_count() != source_lines) {
+        diags.push_back({page.path, 0, 0, Severity::error,
+                         "the page's layout does not match its source (not read by the page builder?); "
+                         "refusing to patch it"});
         return std::nullopt;
     }
     PagePlan plan;

@@ -231,16 +231,10 @@ struct NamesOnPage {
     }
 };
 
-// The roff comments of the page's source, one a line.
-std::string comments_of(const std::string& source) {
+// The page's roff comments, one a line.
+std::string comments_of(const manpages::Page& page) {
     std::string comments;
-    for (std::size_t pos = 0; pos < source.size();) {
-        auto end = source.find('\n', pos);
-        if (end == std::string::npos) end = source.size();
-        std::string_view line(source.data() + pos, end - pos);
-        if (auto c = line.find("\\\""); c != std::string_view::npos) comments += std::string(line.substr(c)) + "\n";
-        pos = end + 1;
-    }
+    for (const auto& comment : page.layout.comments) comments.append(comment.text).push_back('\n');
     return comments;
 }
 
@@ -251,7 +245,7 @@ NamesOnPage names_on_page(const manpages::Page& page) {
         if (b.kind != manpages::Block::Kind::comment) names.text += b.text + "\n";
     // Names the maintainers left out on purpose sit in roff comments beside
     // the table (".\" timerfd: old interface"); reserved numbers, mostly.
-    names.comments = comments_of(page.source);
+    names.comments = comments_of(page);
     return names;
 }
 

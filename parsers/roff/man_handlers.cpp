@@ -93,6 +93,7 @@ void ManParser::indent_end(const MacroCall& call) {
         sink_.report(Severity::warning, call.line.line, call.column(), ".RE without an open .RS, ignored");
         return;
     }
+    node->last_line = call.line.line;
     flow_ = node->parent;
 }
 

@@ -58,6 +58,7 @@ std::unique_ptr<Node> ManParser::make(NodeType type, int line, int column, std::
 
 std::unique_ptr<Node> ManParser::make_for(const MacroCall& call, NodeType type) {
     auto node = make(type, call.line.line, call.column(), call.parsed.name);
+    node->last_line = call.line.last_line;  // a control line continued with `\`
     if (call.info.has(macro_flag::keeps_args)) node->args = call.parsed.args;
     return node;
 }
@@ -219,6 +220,7 @@ void ManParser::unknown(const SourceLine& line, const ControlLine& parsed) {
     if (!user_macros_.count(parsed.name))
         sink_.report(Severity::warning, line.line, parsed.name_column, "unknown macro ." + parsed.name + ", ignored");
     auto node = make(NodeType::request, line.line, parsed.name_column, parsed.name);
+    node->last_line = line.last_line;
     node->args = parsed.args;
     flow_->add(std::move(node));
 }

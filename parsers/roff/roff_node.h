@@ -42,7 +42,7 @@ struct Node {
     std::string name;               ///< macro or request name ("TP", "BR", "if"); empty otherwise
     int line = 0;                   ///< 1-based source line
     int column = 0;                 ///< 1-based byte column
-    int last_line = 0;              ///< last source line it covers (continuations, table blocks)
+    int last_line = 0;              ///< last source line it covers (continuations, table blocks, an indent's .RE)
     std::string section;            ///< enclosing .SH title
     bool generated = false;         ///< made by the parser, not read (implicit paragraphs)
     bool nofill = false;            ///< text read in no-fill mode (.nf/.EX)

@@ -308,6 +308,16 @@ TEST_CASE("page paths that leave the tree are refused", "[patches][plan][bad]") 
     CHECK(diags.size() == 1);
 }
 
+TEST_CASE("a page whose layout is not that of its source is refused", "[patches][plan][bad]") {
+    manpages::Page page = fixture_page("getdirent.2", "man2/getdirent.2");
+    page.source += ".\\\" a line the layout has never seen\n";
+    Diagnostics diags;
+    CHECK_FALSE(plan_page(page, {x86_claim_finding()}, Mode::flag, diags));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].level == Severity::error);
+    CHECK(diags[0].message.find("layout does not match") != std::string::npos);
+}
+
 TEST_CASE("fixme comments wrap before 80 columns", "[patches][plan][flag]") {
     auto lines = fixme_comment(joined({std::string(30, 'a'), " ", std::string(30, 'b'), " ", std::string(30, 'c')}));
     REQUIRE(lines.size() == 2);

@@ -9,9 +9,12 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "arch-data/arch_facts.h"
 #include "audit/finding.h"
 #include "manpages/page.h"
+#include "manpages/page_builder.h"
 #include "patches/edit_plan.h"
 #include "patches/series.h"
 
@@ -29,12 +32,13 @@ inline void write_bytes(const std::filesystem::path& path, const std::string& by
 
 inline std::filesystem::path fixture_dir() { return std::filesystem::path(MANAUDIT_FIXTURES) / "patches"; }
 
-/// A Page as the page builder would give it: path and exact source bytes.
+/// The Page the page builder gives for a fixture page (its source bytes and
+/// layout among the rest).
 inline manpages::Page fixture_page(const std::string& file, const std::string& tree_path) {
-    manpages::Page page;
-    page.path = tree_path;
-    page.source = read_bytes(fixture_dir() / "pages" / file);
-    return page;
+    const auto path = fixture_dir() / "pages" / file;
+    REQUIRE(std::filesystem::exists(path));  // a missing fixture fails
+    Diagnostics diags;
+    return manpages::build_page(tree_path, read_bytes(path), diags);
 }
 
 inline audit::Evidence present(const std::string& arch, const std::string& value, const std::string& header) {

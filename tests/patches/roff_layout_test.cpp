@@ -1,23 +1,35 @@
-// Tests for reading headings and line kinds from roff source.
+// Section order, heading lines, and the layout the planner reads from a Page.
 #include <catch2/catch.hpp>
 
+#include "manpages/page_builder.h"
 #include "patches/roff_layout.h"
 #include "patches/roff_text.h"
 #include "patches/text_lines.h"
 
 using namespace manaudit::patches;
 
-TEST_CASE("headings are found with their lines and unquoted titles", "[patches][roff]") {
-    auto lines = split_lines(".TH x 2\n.SH NAME\nx \\- y\n.SH \"SEE ALSO\"\n.SS Architecture-specific details\n"
-                             ".SH\nNOTES\n.  SH BUGS\n");
-    auto h = scan_headings(lines);
+namespace {
+
+manaudit::manpages::Page page_of(const std::string& source) {
+    manaudit::Diagnostics diags;
+    return manaudit::manpages::build_page("man2/x.2", source, diags);
+}
+
+}  // namespace
+
+TEST_CASE("the planner's headings come with their lines and titles", "[patches][roff]") {
+    auto page = page_of(".TH x 2\n.SH NAME\nx \\- y\n.SH \"SEE ALSO\"\n.SS Architecture-specific details\n"
+                        ".SH\nNOTES\n.  SH BUGS\n");
+    const auto& h = page.layout.headings;
     REQUIRE(h.size() == 5);
     CHECK(h[0].line == 2);
     CHECK(h[0].title == "NAME");
     CHECK(h[1].title == "SEE ALSO");
     CHECK(h[2].subsection);
     CHECK(h[2].title == "Architecture-specific details");
+    CHECK(h[3].line == 6);
     CHECK(h[3].title == "NOTES");  // the title on the next line
+    CHECK(h[4].line == 8);
     CHECK(h[4].title == "BUGS");
 }
 
@@ -32,19 +44,21 @@ TEST_CASE("section order follows man-pages(7)", "[patches][roff]") {
     CHECK(heading_line("SH", "NOTES") == ".SH NOTES");
 }
 
-TEST_CASE("macros that take the next line are recognised", "[patches][roff]") {
-    CHECK(binds_next_line(".TP"));
-    CHECK(binds_next_line(".TP 8"));
-    CHECK(binds_next_line(".B"));
-    CHECK_FALSE(binds_next_line(".B EBADF"));
-    CHECK_FALSE(binds_next_line(".PP"));
-    CHECK_FALSE(binds_next_line("text"));
-    CHECK(macro_name(".  SH x") == "SH");
-    CHECK(macro_name(".\\\" comment").empty());
-    CHECK(is_comment_line(".\\\" comment"));
-    CHECK(is_comment_line("\\\" comment"));
-    CHECK(is_comment_line("."));
-    CHECK_FALSE(is_comment_line(".B x"));
+TEST_CASE("macros that take the next line are told from those that do not", "[patches][roff]") {
+    using manaudit::manpages::LineKind;
+    auto page = page_of(".TH x 2\n.SH ERRORS\n.TP\n.B EBADF\n.TP 8\ntag\n.B\nbold\n.PP\ntext\n.\\\" comment\n.\n");
+    const auto& layout = page.layout;
+    CHECK(layout.at(3).binds_next);   // .TP
+    CHECK(layout.at(5).binds_next);   // .TP 8
+    CHECK(layout.at(7).binds_next);   // .B alone
+    CHECK_FALSE(layout.at(4).binds_next);  // .B EBADF
+    CHECK_FALSE(layout.at(9).binds_next);  // .PP
+    CHECK_FALSE(layout.at(10).binds_next);
+    CHECK(layout.macro(2) == "SH");
+    CHECK(layout.macro(11).empty());
+    CHECK(layout.kind(11) == LineKind::comment);
+    CHECK(layout.kind(12) == LineKind::empty_request);
+    CHECK(layout.kind(4) == LineKind::control);
 }
 
 TEST_CASE("control lines, table rows and short lines are never wrapped", "[patches][roff]") {
