@@ -8,7 +8,6 @@
 #include "arch-data/arch_facts.h"
 #include "arch-data/libc_facts.h"
 #include "audit/finding.h"
-#include "audit/x86_claims.h"
 #include "manpages/page.h"
 
 namespace manaudit::audit {
@@ -35,10 +34,6 @@ struct AuditContext {
     /// null when a check runs on its own).
     const PageMemo* page_memo = nullptr;
 };
-
-/// The page's x86 existence claims (audit/x86_claims.h), from the context's
-/// memo when it is this page's.
-std::vector<X86ExistenceClaim> x86_existence_claims(const manpages::Page& page, const AuditContext& context);
 
 /// One check: reads one page and the facts, appends findings. Never writes files.
 class Check {

@@ -1,8 +1,6 @@
 // Per-page results shared between checks.
 #include "audit/page_memo.h"
 
-#include "audit/check.h"
-
 namespace manaudit::audit {
 
 const std::vector<X86ExistenceClaim>& PageMemo::x86_existence_claims() const {

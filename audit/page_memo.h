@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "arch-data/arch_facts.h"
+#include "audit/check.h"
 #include "audit/x86_claims.h"
 #include "manpages/page.h"
 
@@ -30,5 +31,9 @@ private:
     std::span<const archdata::ArchFacts> facts_;
     mutable std::optional<std::vector<X86ExistenceClaim>> x86_claims_;
 };
+
+/// The page's x86 existence claims, from the context's memo when it is this
+/// page's, else worked out.
+std::vector<X86ExistenceClaim> x86_existence_claims(const manpages::Page& page, const AuditContext& context);
 
 }  // namespace manaudit::audit

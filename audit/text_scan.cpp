@@ -156,9 +156,10 @@ bool PhraseSet::found_in(std::string_view text) const {
     for (std::size_t at = 0; at < text.size(); ++at) {
         const auto first = static_cast<unsigned char>(ascii_lower(text[at]));
         if (!starting_with_[first]) continue;
-        // A byte at the very end can only end a one-byte phrase: 0 stands for "no second byte".
-        const auto second = at + 1 < text.size() ? static_cast<unsigned char>(ascii_lower(text[at + 1])) : 0;
-        if (at + 1 < text.size() && !pairs_.test(first * kBytes + second)) continue;
+        // The last byte has no second byte to rule it out.
+        if (at + 1 < text.size() &&
+            !pairs_.test(first * kBytes + static_cast<unsigned char>(ascii_lower(text[at + 1]))))
+            continue;
         for (std::uint64_t left = starting_with_[first]; left; left &= left - 1) {
             const std::string_view phrase = phrases_[static_cast<std::size_t>(std::countr_zero(left))];
             if (phrase.size() > text.size() - at) continue;

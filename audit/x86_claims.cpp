@@ -26,10 +26,6 @@ constexpr std::string_view kThisSyscallPhrases[] = {
     "this system call", "these system calls", "the system call", "this call", "this syscall",
 };
 
-bool any_phrase(std::string_view text, std::span<const std::string_view> phrases) {
-    return std::any_of(phrases.begin(), phrases.end(), [&](auto p) { return contains_ci(text, p); });
-}
-
 bool is_syscall_somewhere(std::span<const archdata::ArchFacts> facts, const std::string& name) {
     return std::any_of(facts.begin(), facts.end(), [&](const auto& f) { return can_call(f, name); });
 }
@@ -88,12 +84,13 @@ bool names_x86_alone(const manpages::Block& block) {
 std::optional<X86ExistenceClaim> claim_in_sentence(const manpages::Page& page, std::size_t bi,
                                                    const std::string& sentence,
                                                    const std::vector<std::string>& own_syscalls) {
+    static const PhraseSet kAbsent(kAbsentPhrases), kOnly(kOnlyPhrases), kThisSyscall(kThisSyscallPhrases);
     const auto& block = page.blocks[bi];
     auto mentions = arch_mentions_in(sentence);
     if (mentions.empty()) return std::nullopt;
     X86ExistenceClaim claim;
-    if (any_phrase(sentence, kAbsentPhrases)) claim.kind = X86ExistenceClaim::Kind::absent_on;
-    else if (any_phrase(sentence, kOnlyPhrases) || names_arch_then_only(sentence, mentions))
+    if (kAbsent.found_in(sentence)) claim.kind = X86ExistenceClaim::Kind::absent_on;
+    else if (kOnly.found_in(sentence) || names_arch_then_only(sentence, mentions))
         claim.kind = X86ExistenceClaim::Kind::only_on;
     else return std::nullopt;
     // Only the page's own syscalls: a sentence naming others ("glibc
@@ -101,7 +98,7 @@ std::optional<X86ExistenceClaim> claim_in_sentence(const manpages::Page& page, s
     for (const auto& ref : function_refs(sentence))
         if (std::find(own_syscalls.begin(), own_syscalls.end(), ref) != own_syscalls.end())
             claim.subjects.push_back(ref);
-    if (claim.subjects.empty() && any_phrase(sentence, kThisSyscallPhrases)) claim.subjects = own_syscalls;
+    if (claim.subjects.empty() && kThisSyscall.found_in(sentence)) claim.subjects = own_syscalls;
     if (claim.subjects.empty()) return std::nullopt;
     for (const auto& m : mentions)
         for (const auto& abi : archdata::abis_of_mention(m.mention_id)) claim.x86_abis.insert(abi);

@@ -65,9 +65,8 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
         error = std::strerror(errno);
         return std::nullopt;
     }
-    // One buffer of the file's size, filled in place: a stream that grows
-    // would copy the bytes several times and touch twice the memory.
-    // One byte more than the size lets the read that sees the end fit too.
+    // One buffer of the file's size (and a byte, for the read that sees the
+    // end), filled in place: a growing stream copies the bytes several times.
     struct stat st {};
     std::string text;
     std::size_t expected = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0;

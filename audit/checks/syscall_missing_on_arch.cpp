@@ -15,6 +15,7 @@
 #include "audit/articles.h"
 #include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/page_memo.h"
 #include "audit/page_statements.h"
 #include "audit/replacements.h"
 #include "audit/text_scan.h"

@@ -10,6 +10,7 @@
 #include "arch-data/arch_table.h"
 #include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/page_memo.h"
 #include "audit/text_scan.h"
 #include "audit/x86_claims.h"
 #include "audit/x86_conditions.h"
