@@ -1,13 +1,13 @@
 // Release tarballs read in memory with libarchive: page entries, symlinks and hard links.
 #include "manpages/corpus_archive.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include <fmt/format.h>
+
+#include "manpages/libarchive_api.h"
 
 namespace manaudit::manpages::detail {
 
@@ -15,8 +15,8 @@ namespace {
 
 // libarchive may have no message for a failure (a stream that is not an
 // archive at all): NULL then, which must not reach fmt.
-std::string archive_problem(archive* a) {
-    const char* message = archive_error_string(a);
+std::string archive_problem(const Libarchive& lib, archive* a) {
+    const char* message = lib.archive_error_string(a);
     return message ? message : "not a tar archive, or a damaged one";
 }
 
@@ -90,30 +90,36 @@ public:
 
     std::unique_ptr<PageTree> read() {
         auto tree = std::make_unique<TarballTree>(tarball_, options_.max_page_bytes);
-        archive* a = archive_read_new();
-        archive_read_support_filter_all(a);
+        try {
+            lib_ = &libarchive();
+        } catch (const std::runtime_error& e) {
+            error(fmt::format("cannot read archive: {}", e.what()));
+            return tree;
+        }
+        archive* a = lib_->archive_read_new();
+        lib_->archive_read_support_filter_all(a);
         // Tar only: the "all formats" set takes any text for an mtree archive
         // and an empty file for an empty archive, so a file that is not a
         // release would read as a clean, empty one.
-        archive_read_support_format_tar(a);
-        archive_read_support_format_gnutar(a);
-        if (archive_read_open_filename(a, tarball_.c_str(), 1 << 16) != ARCHIVE_OK) {
-            error(fmt::format("cannot open archive: {}", archive_problem(a)));
-            archive_read_free(a);
+        lib_->archive_read_support_format_tar(a);
+        lib_->archive_read_support_format_gnutar(a);
+        if (lib_->archive_read_open_filename(a, tarball_.c_str(), 1 << 16) != ARCHIVE_OK) {
+            error(fmt::format("cannot open archive: {}", archive_problem(*lib_, a)));
+            lib_->archive_read_free(a);
             return tree;
         }
         std::vector<RawEntry> entries;
         archive_entry* entry = nullptr;
         for (;;) {
-            int rc = archive_read_next_header(a, &entry);
+            int rc = lib_->archive_read_next_header(a, &entry);
             if (rc == ARCHIVE_EOF) break;
             if (rc == ARCHIVE_FATAL) {
-                error(fmt::format("cannot read archive: {}", archive_problem(a)));
+                error(fmt::format("cannot read archive: {}", archive_problem(*lib_, a)));
                 break;
             }
             if (!take_entry(a, entry, entries)) break;
         }
-        archive_read_free(a);
+        lib_->archive_read_free(a);
         if (all_names_.empty() && out_.unreadable == unreadable_at_start_)
             error("the archive holds no entries (empty, or not a tar archive)");
         place(entries, *tree);
@@ -128,7 +134,7 @@ private:
 
     /// Records one entry; false when the archive cannot be read further.
     bool take_entry(archive* a, archive_entry* entry, std::vector<RawEntry>& entries) {
-        const char* pathname = archive_entry_pathname(entry);
+        const char* pathname = lib_->archive_entry_pathname(entry);
         std::string raw_name = pathname ? pathname : "";
         auto name = normalize_relative(raw_name);
         if (!name) {
@@ -138,8 +144,8 @@ private:
             return true;
         }
         all_names_.push_back(*name);
-        auto type = archive_entry_filetype(entry);
-        const char* hardlink = archive_entry_hardlink(entry);
+        auto type = lib_->archive_entry_filetype(entry);
+        const char* hardlink = lib_->archive_entry_hardlink(entry);
         if (page_section(strip_gz(*name)).empty()) return true;  // not a page: not kept
         RawEntry stored{*name, {}};
         if (hardlink) {
@@ -151,7 +157,7 @@ private:
             stored.file.is_link = true;
             stored.file.link_target = *target;  // relative to the archive root; the top folder is cut later
         } else if (type == AE_IFLNK) {
-            const char* symlink = archive_entry_symlink(entry);
+            const char* symlink = lib_->archive_entry_symlink(entry);
             if (symlink && symlink[0] == '/') {
                 // Reported when something leads to it: a release may hold such
                 // links outside the sections read.
@@ -190,10 +196,10 @@ private:
     Read read_data(archive* a, const std::string& name, std::string& raw) {
         char buffer[65536];
         for (;;) {
-            la_ssize_t n = archive_read_data(a, buffer, sizeof buffer);
+            la_ssize_t n = lib_->archive_read_data(a, buffer, sizeof buffer);
             if (n == 0) return Read::ok;
             if (n < 0) {
-                error(fmt::format("cannot read entry: {}", archive_problem(a)), tarball_ + ":" + name);
+                error(fmt::format("cannot read entry: {}", archive_problem(*lib_, a)), tarball_ + ":" + name);
                 return n == ARCHIVE_FATAL ? Read::stop : Read::skip;
             }
             raw.append(buffer, static_cast<std::size_t>(n));
@@ -241,6 +247,7 @@ private:
     Corpus& out_;
     std::vector<std::string> all_names_;
     int unreadable_at_start_;
+    const Libarchive* lib_ = nullptr;  ///< set by read() once libarchive is loaded
 };
 
 }  // namespace

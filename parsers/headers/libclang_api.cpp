@@ -1,9 +1,10 @@
 // Loading libclang at run time and resolving its functions by name.
 #include "parsers/headers/libclang_api.h"
 
-#include <dlfcn.h>
-
 #include <cstdlib>
+#include <stdexcept>
+
+#include "base/shared_library.h"
 
 namespace manaudit::headers {
 
@@ -18,23 +19,15 @@ struct Loaded {
 Loaded load() {
     Loaded loaded;
     const std::string path = libclang_path();
-    // The handle is never closed: the functions are used until the process ends.
-    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) {
-        const char* why = dlerror();
-        // dlerror() names the library already.
-        loaded.error = std::string("cannot load libclang: ") + (why ? why : path.c_str()) +
-                       " (set MANAUDIT_LIBCLANG to the path of a libclang)";
+    try {
+        static const SharedLibrary library(path);
+#define MANAUDIT_LIBCLANG_RESOLVE(name) loaded.functions.name = library.function<decltype(&::name)>(#name);
+        MANAUDIT_LIBCLANG_FUNCTIONS(MANAUDIT_LIBCLANG_RESOLVE)
+#undef MANAUDIT_LIBCLANG_RESOLVE
+    } catch (const std::runtime_error& e) {
+        loaded.error = std::string(e.what()) + " (set MANAUDIT_LIBCLANG to the path of a libclang)";
         return loaded;
     }
-#define MANAUDIT_LIBCLANG_RESOLVE(name)                                                        \
-    loaded.functions.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name));         \
-    if (!loaded.functions.name) {                                                              \
-        loaded.error = "cannot use libclang from " + path + ": it has no function " #name;     \
-        return loaded;                                                                         \
-    }
-    MANAUDIT_LIBCLANG_FUNCTIONS(MANAUDIT_LIBCLANG_RESOLVE)
-#undef MANAUDIT_LIBCLANG_RESOLVE
     loaded.ok = true;
     return loaded;
 }
