@@ -81,8 +81,10 @@ const typename Map::mapped_type* lookup(const Map& m, const std::string& key) {
 
 void ArchFacts::index_tables() {
     syscall_index_.build(syscalls);
-    errno_index_.build(errnos);
-    constant_index_.build(constants);
+    errnos.index();
+    constants.index();
+    entry_signatures.index();
+    generic_signatures.index();
 }
 
 const Syscall* ArchFacts::syscall(const std::string& name) const { return syscall_index_.find(syscalls, name); }
@@ -93,16 +95,14 @@ const Syscall* ArchFacts::implemented_syscall(const std::string& name) const {
 const MultiplexedCall* ArchFacts::multiplexed_call(const std::string& name) const {
     return lookup(multiplexed, name);
 }
-const Constant* ArchFacts::errno_value(const std::string& name) const { return errno_index_.find(errnos, name); }
-const Constant* ArchFacts::constant(const std::string& name) const {
-    return constant_index_.find(constants, name);
-}
+const Constant* ArchFacts::errno_value(const std::string& name) const { return errnos.lookup(name); }
+const Constant* ArchFacts::constant(const std::string& name) const { return constants.lookup(name); }
 const StructLayout* ArchFacts::layout(const std::string& name) const { return lookup(structs, name); }
 const EntrySignature* ArchFacts::entry_signature(const std::string& entry) const {
-    return lookup(entry_signatures, entry);
+    return entry_signatures.lookup(entry);
 }
 const EntrySignature* ArchFacts::generic_signature(const std::string& call) const {
-    return lookup(generic_signatures, call);
+    return generic_signatures.lookup(call);
 }
 
 std::string kernel_params_text(const std::vector<KernelParam>& params) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "arch-data/fact_table.h"
 #include "arch-data/name_index.h"
 
 namespace manaudit::archdata {
@@ -109,17 +110,17 @@ struct StructLayout {
 struct ArchFacts {
     Provenance provenance;
     std::map<std::string, Syscall> syscalls;     ///< by name
-    std::map<std::string, Constant> errnos;      ///< by name
-    std::map<std::string, Constant> constants;   ///< by name
+    FactTable<Constant> errnos;      ///< by name
+    FactTable<Constant> constants;   ///< by name
     std::map<std::string, StructLayout> structs; ///< by tag name
     std::map<std::string, MultiplexedCall> multiplexed;  ///< by call name
     /// From the kernel source: the parameters of each entry point this ABI's
     /// syscall table names, by entry name, where the source declares it.
-    std::map<std::string, EntrySignature> entry_signatures;
+    FactTable<EntrySignature> entry_signatures;
     /// The kernel's generic signature of a call (`sys_<call>` as
     /// include/linux/syscalls.h declares it for no particular arch), by call
     /// name, kept only where this ABI's entry point is declared otherwise.
-    std::map<std::string, EntrySignature> generic_signatures;
+    FactTable<EntrySignature> generic_signatures;
 
     /// A numbered syscall, implemented or not.
     const Syscall* syscall(const std::string& name) const;
@@ -141,8 +142,6 @@ struct ArchFacts {
 
 private:
     NameIndex<Syscall> syscall_index_;
-    NameIndex<Constant> errno_index_;
-    NameIndex<Constant> constant_index_;
 };
 
 /// "6.12.117" -> "6.12": the kernel series readers and patches name.

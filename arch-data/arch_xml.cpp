@@ -37,7 +37,7 @@ void add_provenance_comments(pugi::xml_document& doc, const Provenance& p) {
 }
 
 void write_constants(pugi::xml_node parent, const char* list, const char* item,
-                     const std::map<std::string, Constant>& values) {
+                     const FactTable<Constant>& values) {
     pugi::xml_node node = parent.append_child(list);
     node.append_attribute("count") = static_cast<unsigned long long>(values.size());
     for (const auto& [name, c] : values) {
@@ -52,7 +52,7 @@ void write_constants(pugi::xml_node parent, const char* list, const char* item,
 // Entry-point parameter lists: `key` names the map's key attribute ("call"
 // for generic signatures), omitted when it is the entry's name.
 void write_signatures(pugi::xml_node parent, const char* list, const char* key,
-                      const std::map<std::string, EntrySignature>& signatures) {
+                      const FactTable<EntrySignature>& signatures) {
     if (signatures.empty()) return;
     pugi::xml_node node = parent.append_child(list);
     node.append_attribute("count") = static_cast<unsigned long long>(signatures.size());
@@ -69,7 +69,7 @@ void write_signatures(pugi::xml_node parent, const char* list, const char* key,
 
 // Optional: only data made from a kernel source tree has them.
 void read_signatures(XmlReader& r, pugi::xml_node root, const char* list, const char* key,
-                     std::map<std::string, EntrySignature>& out) {
+                     FactTable<EntrySignature>& out) {
     pugi::xml_node node = root.child(list);
     if (!node) return;
     for (pugi::xml_node e : node.children("entry")) {
@@ -84,7 +84,7 @@ void read_signatures(XmlReader& r, pugi::xml_node root, const char* list, const 
 }
 
 void read_constants(XmlReader& r, pugi::xml_node root, const char* list, const char* item,
-                    std::map<std::string, Constant>& out) {
+                    FactTable<Constant>& out) {
     pugi::xml_node node = root.child(list);
     if (!node) {
         r.error(root, std::string("missing <") + list + ">");

@@ -10,7 +10,7 @@ namespace manaudit::archdata {
 
 namespace {
 
-constexpr std::string_view kMagic = "manaudit fact pack 1\n";
+constexpr std::string_view kMagic = "manaudit fact pack 2\n";
 
 enum class PackedKind : char { arch = 'a', libc = 'l' };
 
@@ -20,6 +20,9 @@ struct PackedFile {
     std::uint64_t size;
     std::uint64_t fingerprint;
     std::string_view facts;  ///< the encoded facts
+    /// The encoded facts' own fingerprint: their tables are read in place,
+    /// entry by entry, so damage must show before any is.
+    std::uint64_t facts_fingerprint;
 };
 
 // Set once by install_fact_pack, at start-up, before any reader runs.
@@ -45,6 +48,7 @@ void add_packed_entry(std::string& entries, PackedKind kind, std::string_view fi
     e.unsigned_int(xml.size());
     e.fixed64(content_fingerprint(xml));
     e.text(facts);
+    e.fixed64(content_fingerprint(facts));
     entries += e.out;
 }
 
@@ -64,7 +68,7 @@ const PackedFile* find_packed(PackedKind kind, std::string_view file_name, std::
 
 template <typename Facts>
 std::optional<Facts> decode_packed_file(const PackedFile* file) {
-    if (!file) return std::nullopt;
+    if (!file || content_fingerprint(file->facts) != file->facts_fingerprint) return std::nullopt;
     pack::Decoder d{file->facts};
     Facts facts;
     if (!pack::decode(d, facts)) return std::nullopt;
@@ -130,13 +134,14 @@ void install_fact_pack(std::string_view bytes) {
     for (std::uint64_t i = 0; i < n && d.ok; ++i) {
         std::string_view kind = d.in.substr(0, 1);
         d.in.remove_prefix(kind.size());
-        PackedFile f{PackedKind::arch, {}, 0, 0, {}};
+        PackedFile f{PackedKind::arch, {}, 0, 0, {}, 0};
         if (kind == "l") f.kind = PackedKind::libc;
         else if (kind != "a") d.fail();
         f.name = d.text_view();
         f.size = d.unsigned_int();
         f.fingerprint = d.fixed64();
         f.facts = d.text_view();
+        f.facts_fingerprint = d.fixed64();
         files.push_back(f);
     }
     if (d.ok && d.in.empty()) installed_files() = std::move(files);

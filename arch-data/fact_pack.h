@@ -36,7 +36,9 @@ private:
 
 /// Makes `bytes` (a pack that lives as long as the program) the one looked
 /// up below, replacing any installed before; bytes that are not a
-/// well-formed pack install none. Call it before readers start.
+/// well-formed pack install none. Call it before readers start. Facts read
+/// from the pack look their entries up in these bytes: they must outlive
+/// those facts.
 void install_fact_pack(std::string_view bytes);
 
 /// The facts packed for a file named `file_name` holding exactly `xml`;

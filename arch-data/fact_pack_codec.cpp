@@ -4,6 +4,8 @@
 #include "arch-data/fact_pack_codec.h"
 
 #include <algorithm>
+#include <bit>
+#include <vector>
 
 namespace manaudit::archdata::pack {
 
@@ -32,6 +34,123 @@ void decode_map(Decoder& d, std::map<std::string, Value>& map, DecodeValue decod
         decode_value(value);
         map.emplace_hint(map.end(), std::move(key), std::move(value));
     }
+}
+
+// A FactTable is written so that it can be read in place: its entries (key,
+// value) in key order, behind a list of where each starts, 32 bits each.
+template <typename Value, typename EncodeValue>
+void encode_table(Encoder& e, const FactTable<Value>& table, EncodeValue encode_value) {
+    Encoder entries;
+    std::string offsets;
+    for (const auto& [key, value] : table) {
+        const auto at = static_cast<std::uint32_t>(entries.out.size());
+        for (int byte = 0; byte < 4; ++byte) offsets.push_back(static_cast<char>((at >> (8 * byte)) & 0xff));
+        entries.text(key);
+        encode_value(entries, value);
+    }
+    e.unsigned_int(table.size());
+    e.out += offsets;
+    e.unsigned_int(entries.out.size());
+    e.out += entries.out;
+    // The hash slots: at least twice the entries, so probes stay short.
+    const std::size_t slot_count = table.empty() ? 0 : std::bit_ceil(2 * table.size());
+    std::vector<std::uint32_t> slots(slot_count, 0);
+    std::uint32_t index = 0;
+    for (const auto& entry : table) {
+        std::size_t at = EncodedTable::key_hash(entry.first) & (slot_count - 1);
+        while (slots[at] != 0) at = (at + 1) & (slot_count - 1);
+        slots[at] = ++index;
+    }
+    e.unsigned_int(slot_count);
+    for (std::uint32_t slot : slots)
+        for (int byte = 0; byte < 4; ++byte) e.out.push_back(static_cast<char>((slot >> (8 * byte)) & 0xff));
+}
+
+std::uint32_t offset_at(std::string_view offsets, std::size_t i) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, offsets.data() + 4 * i, sizeof v);
+    if constexpr (std::endian::native == std::endian::big)
+        v = (v >> 24) | ((v >> 8) & 0xff00U) | ((v << 8) & 0xff0000U) | (v << 24);
+    return v;
+}
+
+// The key at `at` in `entries`, and where the value after it starts; false
+// when the key's length runs past `end`.
+bool key_at(std::string_view entries, std::size_t at, std::size_t end, std::string_view& key, std::size_t& value_at) {
+    std::uint64_t length = 0;
+    for (int shift = 0; at < end && shift < 64; shift += 7) {
+        const auto byte = static_cast<unsigned char>(entries[at++]);
+        length |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) {
+            if (length > end - at) return false;
+            key = entries.substr(at, length);
+            value_at = at + length;
+            return true;
+        }
+    }
+    return false;
+}
+
+// Reads a table's layout and checks it whole (offsets rising within the
+// entries, keys readable and in strictly rising order) without decoding a
+// value; the table then stands on these bytes.
+template <typename Value>
+void decode_table(Decoder& d, FactTable<Value>& table, typename FactTable<Value>::DecodeValue decode_value) {
+    const std::uint64_t n = d.unsigned_int();
+    if (!d.ok || n > d.in.size() / 4) {
+        d.fail();
+        return;
+    }
+    EncodedTable encoded;
+    encoded.count = n;
+    encoded.offsets = d.in.substr(0, 4 * n);
+    d.in.remove_prefix(4 * n);
+    const std::uint64_t size = d.unsigned_int();
+    if (!d.ok || size > d.in.size()) {
+        d.fail();
+        return;
+    }
+    encoded.entries = d.in.substr(0, size);
+    d.in.remove_prefix(size);
+    std::string_view previous;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t at = offset_at(encoded.offsets, i);
+        const std::size_t end = i + 1 < n ? offset_at(encoded.offsets, i + 1) : size;
+        std::string_view key;
+        std::size_t value_at = 0;
+        if ((i == 0 && at != 0) || at >= end || end > size || !key_at(encoded.entries, at, end, key, value_at) ||
+            (i > 0 && key <= previous)) {
+            d.fail();
+            return;
+        }
+        previous = key;
+    }
+    if (n == 0 && size != 0) {
+        d.fail();
+        return;
+    }
+    const std::uint64_t slot_count = d.unsigned_int();
+    if (!d.ok || (n == 0 ? slot_count != 0 : (slot_count <= n || !std::has_single_bit(slot_count))) ||
+        slot_count > d.in.size() / 4) {
+        d.fail();
+        return;
+    }
+    encoded.slots = d.in.substr(0, 4 * slot_count);
+    d.in.remove_prefix(4 * slot_count);
+    for (std::size_t i = 0; i < slot_count; ++i)
+        if (offset_at(encoded.slots, i) > n) {
+            d.fail();
+            return;
+        }
+    table.attach(encoded, decode_value);
+}
+
+// One value from its bytes, all of them.
+template <typename Value, void (*decode_value)(Decoder&, Value&)>
+bool decode_whole(std::string_view bytes, Value& out) {
+    Decoder d{bytes};
+    decode_value(d, out);
+    return d.ok && d.in.empty();
 }
 
 void encode_constant(Encoder& e, const Constant& c) {
@@ -183,8 +302,8 @@ void encode(Encoder& e, const ArchFacts& facts) {
         e.text(s.compat_entry);
         e.flag(s.implemented);
     });
-    encode_map(e, facts.errnos, [&](const Constant& c) { encode_constant(e, c); });
-    encode_map(e, facts.constants, [&](const Constant& c) { encode_constant(e, c); });
+    encode_table(e, facts.errnos, encode_constant);
+    encode_table(e, facts.constants, encode_constant);
     encode_map(e, facts.structs, [&](const StructLayout& st) { encode_layout(e, st); });
     encode_map(e, facts.multiplexed, [&](const MultiplexedCall& m) {
         e.text(m.name);
@@ -192,8 +311,8 @@ void encode(Encoder& e, const ArchFacts& facts) {
         e.signed_int(m.call);
         e.text(m.header);
     });
-    encode_map(e, facts.entry_signatures, [&](const EntrySignature& s) { encode_signature(e, s); });
-    encode_map(e, facts.generic_signatures, [&](const EntrySignature& s) { encode_signature(e, s); });
+    encode_table(e, facts.entry_signatures, encode_signature);
+    encode_table(e, facts.generic_signatures, encode_signature);
 }
 
 bool decode(Decoder& d, ArchFacts& facts) {
@@ -207,8 +326,8 @@ bool decode(Decoder& d, ArchFacts& facts) {
         s.compat_entry = d.text();
         s.implemented = d.flag();
     });
-    decode_map(d, facts.errnos, [&](Constant& c) { decode_constant(d, c); });
-    decode_map(d, facts.constants, [&](Constant& c) { decode_constant(d, c); });
+    decode_table(d, facts.errnos, decode_whole<Constant, decode_constant>);
+    decode_table(d, facts.constants, decode_whole<Constant, decode_constant>);
     decode_map(d, facts.structs, [&](StructLayout& st) { decode_layout(d, st); });
     decode_map(d, facts.multiplexed, [&](MultiplexedCall& m) {
         m.name = d.text();
@@ -216,8 +335,8 @@ bool decode(Decoder& d, ArchFacts& facts) {
         m.call = d.signed_int();
         m.header = d.text();
     });
-    decode_map(d, facts.entry_signatures, [&](EntrySignature& s) { decode_signature(d, s); });
-    decode_map(d, facts.generic_signatures, [&](EntrySignature& s) { decode_signature(d, s); });
+    decode_table(d, facts.entry_signatures, decode_whole<EntrySignature, decode_signature>);
+    decode_table(d, facts.generic_signatures, decode_whole<EntrySignature, decode_signature>);
     return d.ok && d.in.empty();
 }
 
@@ -229,12 +348,12 @@ void encode(Encoder& e, const LibcFacts& facts) {
     e.flag(p.stand_in);
     e.text(p.sysroot);
     e.text(p.defines);
-    encode_map(e, facts.functions, [&](const LibcFunction& f) { encode_function(e, f); });
+    encode_table(e, facts.functions, encode_function);
     encode_map(e, facts.headers, [&](bool exists) { e.flag(exists); });
     encode_map(e, facts.typedefs, [&](const std::string& t) { e.text(t); });
-    encode_map(e, facts.constants, [&](const Constant& c) { encode_constant(e, c); });
+    encode_table(e, facts.constants, encode_constant);
     encode_map(e, facts.typedefs_file_offset_64, [&](const std::string& t) { e.text(t); });
-    encode_map(e, facts.functions_file_offset_64, [&](const LibcFunction& f) { encode_function(e, f); });
+    encode_table(e, facts.functions_file_offset_64, encode_function);
 }
 
 bool decode(Decoder& d, LibcFacts& facts) {
@@ -245,13 +364,65 @@ bool decode(Decoder& d, LibcFacts& facts) {
     p.stand_in = d.flag();
     p.sysroot = d.text();
     p.defines = d.text();
-    decode_map(d, facts.functions, [&](LibcFunction& f) { decode_function(d, f); });
+    decode_table(d, facts.functions, decode_whole<LibcFunction, decode_function>);
     decode_map(d, facts.headers, [&](bool& exists) { exists = d.flag(); });
     decode_map(d, facts.typedefs, [&](std::string& t) { t = d.text(); });
-    decode_map(d, facts.constants, [&](Constant& c) { decode_constant(d, c); });
+    decode_table(d, facts.constants, decode_whole<Constant, decode_constant>);
     decode_map(d, facts.typedefs_file_offset_64, [&](std::string& t) { t = d.text(); });
-    decode_map(d, facts.functions_file_offset_64, [&](LibcFunction& f) { decode_function(d, f); });
+    decode_table(d, facts.functions_file_offset_64, decode_whole<LibcFunction, decode_function>);
     return d.ok && d.in.empty();
 }
 
 }  // namespace manaudit::archdata::pack
+
+namespace manaudit::archdata {
+
+std::string_view EncodedTable::key(std::size_t i) const {
+    // decode_table checked that each key ends within its entry.
+    std::string_view k;
+    std::size_t value_at = 0;
+    pack::key_at(entries, pack::offset_at(offsets, i), entries.size(), k, value_at);
+    return k;
+}
+
+std::string_view EncodedTable::value(std::size_t i) const {
+    const std::size_t at = pack::offset_at(offsets, i);
+    const std::size_t end = i + 1 < count ? pack::offset_at(offsets, i + 1) : entries.size();
+    std::string_view k;
+    std::size_t value_at = 0;
+    pack::key_at(entries, at, end, k, value_at);
+    return entries.substr(value_at, end - value_at);
+}
+
+std::uint64_t EncodedTable::key_hash(std::string_view key) {
+    // Eight bytes at a time, little-endian whatever the machine, then mixed
+    // so that the low bits the slots use depend on every byte.
+    constexpr std::uint64_t kOdd = 0x9e3779b97f4a7c15ULL;
+    std::uint64_t h = key.size() * kOdd;
+    for (std::size_t at = 0; at < key.size(); at += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, key.data() + at, std::min<std::size_t>(8, key.size() - at));
+        if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+        h = (h ^ word) * kOdd;
+        h ^= h >> 29;
+    }
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    return h ^ (h >> 32);
+}
+
+std::size_t EncodedTable::find(std::string_view wanted) const {
+    const std::size_t slot_count = slots.size() / 4;
+    if (slot_count == 0) return count;
+    const std::size_t mask = slot_count - 1;
+    // Bounded by the slots, whatever a damaged table holds.
+    std::size_t at = key_hash(wanted) & mask;
+    for (std::size_t probes = 0; probes < slot_count; ++probes, at = (at + 1) & mask) {
+        const std::uint32_t slot = pack::offset_at(slots, at);
+        if (slot == 0) return count;
+        if (key(slot - 1) == wanted) return slot - 1;
+    }
+    return count;
+}
+
+}  // namespace manaudit::archdata

@@ -101,6 +101,8 @@ struct Decoder {
 
 void encode(Encoder& e, const ArchFacts& facts);
 void encode(Encoder& e, const LibcFacts& facts);
+/// The big tables (FactTable) stand on the decoder's bytes, which must
+/// outlive the facts: their layout is checked here, their values as they are read.
 bool decode(Decoder& d, ArchFacts& facts);
 bool decode(Decoder& d, LibcFacts& facts);
 

@@ -4,13 +4,14 @@
 namespace manaudit::archdata {
 
 void LibcFacts::index_tables() {
-    function_index_.build(functions);
-    constant_index_.build(constants);
+    functions.index();
+    constants.index();
+    functions_file_offset_64.index();
     typedef_index_.build(typedefs);
 }
 
 const LibcFunction* LibcFacts::function(const std::string& name) const {
-    return function_index_.find(functions, name);
+    return functions.lookup(name);
 }
 
 std::optional<bool> LibcFacts::has_header(const std::string& header) const {
@@ -19,7 +20,7 @@ std::optional<bool> LibcFacts::has_header(const std::string& header) const {
     return it->second;
 }
 
-const Constant* LibcFacts::constant(const std::string& name) const { return constant_index_.find(constants, name); }
+const Constant* LibcFacts::constant(const std::string& name) const { return constants.lookup(name); }
 
 const std::string* LibcFacts::typedef_canonical(const std::string& name) const {
     return typedef_index_.find(typedefs, name);
@@ -27,7 +28,7 @@ const std::string* LibcFacts::typedef_canonical(const std::string& name) const {
 
 const LibcFunction* LibcFacts::function(const std::string& name, bool file_offset_64) const {
     if (file_offset_64)
-        if (auto it = functions_file_offset_64.find(name); it != functions_file_offset_64.end()) return &it->second;
+        if (const LibcFunction* f = functions_file_offset_64.lookup(name)) return f;
     return function(name);
 }
 

@@ -48,14 +48,14 @@ struct LibcFunction {
 
 struct LibcFacts {
     LibcProvenance provenance;
-    std::map<std::string, LibcFunction> functions;  ///< by name
+    FactTable<LibcFunction> functions;  ///< by name
     std::map<std::string, bool> headers;             ///< SYNOPSIS header -> exists for this ABI
     std::map<std::string, std::string> typedefs;     ///< typedef name -> canonical type
-    std::map<std::string, Constant> constants;       ///< documented constants the C library defines
+    FactTable<Constant> constants;       ///< documented constants the C library defines
     /// Where programs built with _FILE_OFFSET_BITS=64 see other types (off_t
     /// on 32-bit ABIs): only the typedefs and declarations that differ.
     std::map<std::string, std::string> typedefs_file_offset_64;
-    std::map<std::string, LibcFunction> functions_file_offset_64;
+    FactTable<LibcFunction> functions_file_offset_64;
 
     const LibcFunction* function(const std::string& name) const;
     /// As a program sees it with _FILE_OFFSET_BITS=64 when `file_offset_64`.
@@ -74,8 +74,6 @@ struct LibcFacts {
     void index_tables();
 
 private:
-    NameIndex<LibcFunction> function_index_;
-    NameIndex<Constant> constant_index_;
     NameIndex<std::string> typedef_index_;
 };
 

@@ -52,7 +52,7 @@ void write_typedefs(pugi::xml_node root, const char* list, const std::map<std::s
     }
 }
 
-void write_functions(pugi::xml_node root, const char* list, const std::map<std::string, LibcFunction>& functions) {
+void write_functions(pugi::xml_node root, const char* list, const FactTable<LibcFunction>& functions) {
     pugi::xml_node node = counted_list(root, list, functions.size());
     for (const auto& [name, f] : functions) {
         pugi::xml_node e = node.append_child("function");
@@ -70,7 +70,7 @@ void read_typedefs(XmlReader& r, pugi::xml_node list, std::map<std::string, std:
     r.check_count(list, out.size());
 }
 
-void read_functions(XmlReader& r, pugi::xml_node list, std::map<std::string, LibcFunction>& out) {
+void read_functions(XmlReader& r, pugi::xml_node list, FactTable<LibcFunction>& out) {
     for (pugi::xml_node e : list.children("function")) {
         LibcFunction f;
         f.name = r.required(e, "name");

@@ -50,9 +50,9 @@ public:
 
     /// The value named `name` in `table`, the table this index was built
     /// from (or any table, when the index is empty); nullptr when none.
-    const Value* find(const Table& table, const std::string& name) const {
+    const Value* find(const Table& table, std::string_view name) const {
         if (slots_.empty() || indexed_size_ != table.size() || first_ != &*table.begin()) {
-            auto it = table.find(name);
+            auto it = table.find(std::string(name));
             return it == table.end() ? nullptr : &it->second;
         }
         const std::size_t mask = slots_.size() - 1;

@@ -132,18 +132,22 @@ bool contains_ci(std::string_view text, std::string_view needle) {
 
 PhraseSet::PhraseSet(std::span<const std::string_view> phrases) {
     for (std::string_view phrase : phrases) {
-        if (phrase.empty()) {
-            has_empty_ = true;
-            continue;
+        if (phrase.empty()) has_empty_ = true;
+        else phrases_.push_back(phrase);
+    }
+    if (phrases_.empty() || phrases_.size() > 64) return;
+    window_ = std::min_element(phrases_.begin(), phrases_.end(), [](auto a, auto b) { return a.size() < b.size(); })
+                  ->size();
+    shift_.fill(window_);
+    for (std::size_t k = 0; k < phrases_.size(); ++k) {
+        const std::string_view phrase = phrases_[k];
+        // A byte at window position i lets the window move on only as far
+        // as would put it at the window's end.
+        for (std::size_t i = 0; i + 1 < window_; ++i) {
+            std::size_t& shift = shift_[static_cast<unsigned char>(phrase[i])];
+            shift = std::min(shift, window_ - 1 - i);
         }
-        const auto first = static_cast<unsigned char>(phrase[0]);
-        if (phrase.size() == 1) {
-            for (std::size_t second = 0; second < kBytes; ++second) pairs_.set(first * kBytes + second);
-        } else {
-            pairs_.set(first * kBytes + static_cast<unsigned char>(phrase[1]));
-        }
-        if (phrases_.size() < 64) starting_with_[first] |= std::uint64_t{1} << phrases_.size();
-        phrases_.push_back(phrase);
+        ending_with_[static_cast<unsigned char>(phrase[window_ - 1])] |= std::uint64_t{1} << k;
     }
 }
 
@@ -153,20 +157,18 @@ bool PhraseSet::found_in(std::string_view text) const {
     if (phrases_.size() > 64)
         return std::any_of(phrases_.begin(), phrases_.end(),
                            [&](std::string_view phrase) { return find_ci(text, phrase, 0) != std::string_view::npos; });
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        const auto first = static_cast<unsigned char>(ascii_lower(text[at]));
-        if (!starting_with_[first]) continue;
-        // The last byte has no second byte to rule it out.
-        if (at + 1 < text.size() &&
-            !pairs_.test(first * kBytes + static_cast<unsigned char>(ascii_lower(text[at + 1]))))
-            continue;
-        for (std::uint64_t left = starting_with_[first]; left; left &= left - 1) {
+    if (phrases_.empty()) return false;
+    for (std::size_t end = window_ - 1; end < text.size();) {
+        const auto last = static_cast<unsigned char>(ascii_lower(text[end]));
+        const std::size_t start = end + 1 - window_;
+        for (std::uint64_t left = ending_with_[last]; left; left &= left - 1) {
             const std::string_view phrase = phrases_[static_cast<std::size_t>(std::countr_zero(left))];
-            if (phrase.size() > text.size() - at) continue;
-            std::size_t k = 1;
-            while (k < phrase.size() && ascii_lower(text[at + k]) == phrase[k]) ++k;
+            if (phrase.size() > text.size() - start) continue;
+            std::size_t k = 0;
+            while (k < phrase.size() && ascii_lower(text[start + k]) == phrase[k]) ++k;
             if (k == phrase.size()) return true;
         }
+        end += shift_[last];
     }
     return false;
 }
@@ -268,6 +270,30 @@ std::set<std::string> abis_mentioned_in(std::string_view text) {
 bool has_generic_arch_phrase(std::string_view text) {
     static const PhraseSet kPhrases(kGenericPhrases);
     return kPhrases.found_in(text);
+}
+
+bool may_name_x86(std::string_view text) {
+    // The x86 spellings in lower case: the set ignores case, so it finds
+    // every text arch_mentions_in would find one in, and a few more.
+    struct X86Spellings {
+        std::vector<std::string> lowered;
+        std::vector<std::string_view> views;
+        X86Spellings() {
+            for (const auto& name : archdata::all_arch_names()) {
+                if (!archdata::is_x86_mention(name.mention_id)) continue;
+                for (auto spelling : split_bar(name.spellings)) {
+                    if (spelling.empty()) continue;
+                    std::string low(spelling);
+                    for (char& c : low) c = ascii_lower(c);
+                    lowered.push_back(std::move(low));
+                }
+            }
+            views.assign(lowered.begin(), lowered.end());
+        }
+    };
+    static const X86Spellings spellings;
+    static const PhraseSet set(spellings.views);
+    return set.found_in(text);
 }
 
 std::set<std::string> abis_of_word_size_families(std::string_view text) {

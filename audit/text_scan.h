@@ -2,7 +2,6 @@
 #pragma once
 
 #include <array>
-#include <bitset>
 #include <cstdint>
 #include <set>
 #include <span>
@@ -27,9 +26,11 @@ bool contains_ci(std::string_view text, std::string_view needle);
 /// case): the text is lowered once, not once a phrase.
 bool contains_any_lowercase(std::string_view text, std::span<const std::string_view> phrases);
 
-/// Lower-case phrases looked for in many texts, prepared once: each text is
-/// read once, and at most bytes the first two bytes of a phrase rule out at
-/// a glance. Keep one as a static beside its phrases.
+/// Lower-case phrases looked for in many texts, prepared once. The search
+/// slides a window as long as the shortest phrase along the text and jumps
+/// by what the window's last byte allows (Horspool's rule for a set of
+/// phrases), so most bytes of a text are never read. Keep one as a static
+/// beside its phrases.
 class PhraseSet {
 public:
     explicit PhraseSet(std::span<const std::string_view> phrases);
@@ -39,12 +40,11 @@ public:
 private:
     std::vector<std::string_view> phrases_;
     bool has_empty_ = false;
-    /// Per lowered first byte, the phrases starting with it (bit k: phrases_[k]).
-    std::array<std::uint64_t, 256> starting_with_{};
-    /// The (first, second) lowered byte pairs a phrase starts with; a
-    /// one-byte phrase allows every second byte.
-    static constexpr std::size_t kBytes = 256;
-    std::bitset<kBytes * kBytes> pairs_;
+    std::size_t window_ = 0;  ///< the shortest phrase's length
+    /// Per lowered byte at a window's end: how far the window may move on.
+    std::array<std::size_t, 256> shift_{};
+    /// Per lowered byte: the phrases whose window-long start ends with it (bit k: phrases_[k]).
+    std::array<std::uint64_t, 256> ending_with_{};
 };
 
 using manpages::split_sentences;
@@ -67,6 +67,10 @@ std::set<std::string> abis_mentioned_in(std::string_view text);
 /// True if `text` says the matter depends on the architecture without naming
 /// one: "on some architectures", "architecture-dependent", ...
 bool has_generic_arch_phrase(std::string_view text);
+
+/// False when `text` surely names no x86 arch (x86, x86-64, i386, x32):
+/// a quick test before arch_mentions_in, which reads every word.
+bool may_name_x86(std::string_view text);
 
 /// The ABIs a word-size family in `text` stands for: "64-bit architectures"
 /// is every 64-bit ABI, "32-bit platforms" every 32-bit one. Only a family

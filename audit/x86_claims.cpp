@@ -73,6 +73,7 @@ namespace {
 // A block that also names other arches, or says "some architectures", is
 // not naming x86 alone.
 bool names_x86_alone(const manpages::Block& block) {
+    if (!may_name_x86(block.text)) return false;
     const auto mentions = arch_mentions_in(block.text);
     if (mentions.empty() || has_generic_arch_phrase(block.text)) return false;
     return std::all_of(mentions.begin(), mentions.end(),

@@ -61,7 +61,7 @@ std::vector<X86Condition> find_x86_conditions(const manpages::Page& page, std::s
     const auto calls = page_syscall_names(page, facts);
     if (calls.empty()) return found;
     for (const auto& block : page.blocks) {
-        if (!is_visible(block) || block.kind == manpages::Block::Kind::code) continue;
+        if (!is_visible(block) || block.kind == manpages::Block::Kind::code || !may_name_x86(block.text)) continue;
         const auto block_mentions = arch_mentions_in(block.text);
         if (block_mentions.empty() || has_generic_arch_phrase(block.text)) continue;
         if (!std::all_of(block_mentions.begin(), block_mentions.end(),

@@ -15,6 +15,7 @@
 #include <span>
 #include <sstream>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -76,11 +77,25 @@ struct View {
     bool file_offset_64;  ///< the page defines _FILE_OFFSET_BITS=64
 };
 
+// The meaning follows from the type's text, its role and what this C library
+// makes of the typedef names in it; pages and ABIs repeat the same few
+// hundred of those, so each thread works each out once, keyed by all three.
 std::optional<std::string> documented_meaning(const std::string& type, TypeRole role, const View& view) {
+    thread_local std::unordered_map<std::string, std::vector<std::string>> typedef_names;
+    thread_local std::unordered_map<std::string, std::optional<std::string>> meanings;
+    auto names = typedef_names.find(type);
+    if (names == typedef_names.end()) names = typedef_names.emplace(type, cdecl::typedef_names_in(type)).first;
+    // Each part is told apart by its length or its leading mark.
+    std::string key = std::to_string(type.size()) + (role == TypeRole::result ? "r" : "p") + type;
+    for (const std::string& name : names->second) {
+        const std::string* canonical = view.libc.typedef_canonical(name, view.file_offset_64);
+        key += canonical ? "\n" + std::to_string(canonical->size()) + ":" + *canonical : std::string("\n?");
+    }
+    auto known = meanings.find(key);
+    if (known != meanings.end()) return known->second;
     cdecl::TypeMeaning m = cdecl::type_meaning(
         type, role, [&](const std::string& name) { return view.libc.typedef_canonical(name, view.file_offset_64); });
-    if (!m.resolved) return std::nullopt;
-    return m.text;
+    return meanings.emplace(std::move(key), m.resolved ? std::optional(m.text) : std::nullopt).first->second;
 }
 
 // glibc declares some `int` parameters of POSIX as enums when _GNU_SOURCE is

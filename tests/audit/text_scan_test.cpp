@@ -1,7 +1,9 @@
 // The text scanners every check leans on: phrase search in any case, arch names.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
+#include <random>
 #include <string_view>
 
 #include "audit/text_scan.h"
@@ -32,7 +34,7 @@ TEST_CASE("text scan: any of several lower-case phrases, in any case, anywhere",
     CHECK_FALSE(contains_any_lowercase("a phrase, no number", views));
 }
 
-TEST_CASE("text scan: a prepared phrase set, by its first two bytes", "[text-scan]") {
+TEST_CASE("text scan: a prepared phrase set, with windows as long as its shortest phrase", "[text-scan]") {
     static constexpr std::string_view kPhrases[] = {"only on", "x", "-specific"};
     const PhraseSet set(kPhrases);
     CHECK(set.found_in("Available ONLY ON x86"));
@@ -40,12 +42,56 @@ TEST_CASE("text scan: a prepared phrase set, by its first two bytes", "[text-sca
     CHECK(set.found_in("X"));
     CHECK(set.found_in("ARM-specific"));
     CHECK_FALSE(set.found_in("only o"));           // cut short at the end
-    CHECK_FALSE(set.found_in("ONLY IN Hurd"));    // right first byte, wrong second
+    CHECK_FALSE(set.found_in("ONLY IN Hurd"));
     CHECK_FALSE(set.found_in(""));
+    static constexpr std::string_view kLong[] = {"was removed", "no longer exists", "present only before"};
+    const PhraseSet removal(kLong);
+    CHECK(removal.found_in("It WAS REMOVED."));
+    CHECK(removal.found_in("was removed"));        // the text is the phrase
+    CHECK(removal.found_in("This call no longer exists"));  // a phrase ends the text
+    CHECK(removal.found_in("present only before Linux 2.6"));  // a phrase starts it
+    CHECK_FALSE(removal.found_in("was remove"));   // shorter than the window
+    CHECK_FALSE(removal.found_in("it was moved, no longer exist"));
     // An empty phrase is in every text, as before the set was prepared.
     static constexpr std::string_view kWithEmpty[] = {"never", ""};
     CHECK(PhraseSet(kWithEmpty).found_in("anything"));
     CHECK(PhraseSet(kWithEmpty).found_in(""));
+    CHECK_FALSE(PhraseSet({}).found_in("anything"));
+}
+
+TEST_CASE("text scan: a phrase set finds what searching for each phrase finds", "[text-scan]") {
+    // Phrases and texts over a few letters, so that near misses are common.
+    static constexpr std::string_view kPhrases[] = {"abab", "bca", "aab", "cabcab", "ba c"};
+    const PhraseSet set(kPhrases);
+    std::mt19937 random(13);
+    std::uniform_int_distribution<int> length(0, 24), letter(0, 6);
+    constexpr std::string_view kLetters = "abcABC ";
+    int found = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::string text;
+        for (int n = length(random); n > 0; --n) text += kLetters[static_cast<std::size_t>(letter(random))];
+        const bool any = std::any_of(std::begin(kPhrases), std::end(kPhrases),
+                                     [&](std::string_view p) { return contains_ci(text, p); });
+        INFO(text);
+        REQUIRE(set.found_in(text) == any);
+        found += any;
+    }
+    // Both outcomes were tried many times.
+    CHECK(found > 2000);
+    CHECK(found < 18000);
+}
+
+TEST_CASE("text scan: a text that may name x86, tested before reading its words", "[text-scan]") {
+    for (std::string_view text : {"Only on x86-64.", "i386 only", "the x32 ABI", "AMD64", "on x86"}) {
+        INFO(text);
+        CHECK(may_name_x86(text));
+        CHECK_FALSE(arch_mentions_in(text).empty());
+    }
+    // Never false where an x86 name is: a loose match costs only a closer look.
+    CHECK(may_name_x86("prefix-x86"));
+    CHECK(arch_mentions_in("prefix-x86").empty());
+    CHECK_FALSE(may_name_x86("Only on ARM and MIPS."));
+    CHECK_FALSE(may_name_x86(""));
 }
 
 TEST_CASE("text scan: arch names at word starts, longest first", "[text-scan]") {
