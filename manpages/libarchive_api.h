@@ -24,7 +24,7 @@ namespace manaudit::manpages {
     X(archive_entry_symlink)
 
 struct Libarchive {
-#define MANAUDIT_LIBARCHIVE_MEMBER(name) decltype(&::name) name = nullptr;
+#define MANAUDIT_LIBARCHIVE_MEMBER(name) decltype(&::name) name = nullptr;  // NOLINT(bugprone-macro-parentheses)
     MANAUDIT_LIBARCHIVE_FUNCTIONS(MANAUDIT_LIBARCHIVE_MEMBER)
 #undef MANAUDIT_LIBARCHIVE_MEMBER
 };

@@ -20,7 +20,7 @@ namespace manaudit::patches {
     X(git_buf_dispose)
 
 struct Libgit2 {
-#define MANAUDIT_LIBGIT2_MEMBER(name) decltype(&::name) name = nullptr;
+#define MANAUDIT_LIBGIT2_MEMBER(name) decltype(&::name) name = nullptr;  // NOLINT(bugprone-macro-parentheses)
     MANAUDIT_LIBGIT2_FUNCTIONS(MANAUDIT_LIBGIT2_MEMBER)
 #undef MANAUDIT_LIBGIT2_MEMBER
 };
