@@ -40,16 +40,14 @@ void decode_map(Decoder& d, std::map<std::string, Value>& map, DecodeValue decod
 // value) in key order, behind a list of where each starts, 32 bits each.
 template <typename Value, typename EncodeValue>
 void encode_table(Encoder& e, const FactTable<Value>& table, EncodeValue encode_value) {
-    Encoder entries;
-    std::string offsets;
+    Encoder entries, offsets;
     for (const auto& [key, value] : table) {
-        const auto at = static_cast<std::uint32_t>(entries.out.size());
-        for (int byte = 0; byte < 4; ++byte) offsets.push_back(static_cast<char>((at >> (8 * byte)) & 0xff));
+        offsets.fixed32(static_cast<std::uint32_t>(entries.out.size()));
         entries.text(key);
         encode_value(entries, value);
     }
     e.unsigned_int(table.size());
-    e.out += offsets;
+    e.out += offsets.out;
     e.unsigned_int(entries.out.size());
     e.out += entries.out;
     // The hash slots: at least twice the entries, so probes stay short.
@@ -62,15 +60,13 @@ void encode_table(Encoder& e, const FactTable<Value>& table, EncodeValue encode_
         slots[at] = ++index;
     }
     e.unsigned_int(slot_count);
-    for (std::uint32_t slot : slots)
-        for (int byte = 0; byte < 4; ++byte) e.out.push_back(static_cast<char>((slot >> (8 * byte)) & 0xff));
+    for (std::uint32_t slot : slots) e.fixed32(slot);
 }
 
-std::uint32_t offset_at(std::string_view offsets, std::size_t i) {
+// The i-th of the 32-bit words Encoder::fixed32 wrote into `words`.
+std::uint32_t fixed32_at(std::string_view words, std::size_t i) {
     std::uint32_t v = 0;
-    std::memcpy(&v, offsets.data() + 4 * i, sizeof v);
-    if constexpr (std::endian::native == std::endian::big)
-        v = (v >> 24) | ((v >> 8) & 0xff00U) | ((v << 8) & 0xff0000U) | (v << 24);
+    std::memcpy(&v, words.data() + 4 * i, sizeof v);
     return v;
 }
 
@@ -114,8 +110,8 @@ void decode_table(Decoder& d, FactTable<Value>& table, typename FactTable<Value>
     d.in.remove_prefix(size);
     std::string_view previous;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t at = offset_at(encoded.offsets, i);
-        const std::size_t end = i + 1 < n ? offset_at(encoded.offsets, i + 1) : size;
+        const std::size_t at = fixed32_at(encoded.offsets, i);
+        const std::size_t end = i + 1 < n ? fixed32_at(encoded.offsets, i + 1) : size;
         std::string_view key;
         std::size_t value_at = 0;
         if ((i == 0 && at != 0) || at >= end || end > size || !key_at(encoded.entries, at, end, key, value_at) ||
@@ -138,7 +134,7 @@ void decode_table(Decoder& d, FactTable<Value>& table, typename FactTable<Value>
     encoded.slots = d.in.substr(0, 4 * slot_count);
     d.in.remove_prefix(4 * slot_count);
     for (std::size_t i = 0; i < slot_count; ++i)
-        if (offset_at(encoded.slots, i) > n) {
+        if (fixed32_at(encoded.slots, i) > n) {
             d.fail();
             return;
         }
@@ -381,13 +377,13 @@ std::string_view EncodedTable::key(std::size_t i) const {
     // decode_table checked that each key ends within its entry.
     std::string_view k;
     std::size_t value_at = 0;
-    pack::key_at(entries, pack::offset_at(offsets, i), entries.size(), k, value_at);
+    pack::key_at(entries, pack::fixed32_at(offsets, i), entries.size(), k, value_at);
     return k;
 }
 
 std::string_view EncodedTable::value(std::size_t i) const {
-    const std::size_t at = pack::offset_at(offsets, i);
-    const std::size_t end = i + 1 < count ? pack::offset_at(offsets, i + 1) : entries.size();
+    const std::size_t at = pack::fixed32_at(offsets, i);
+    const std::size_t end = i + 1 < count ? pack::fixed32_at(offsets, i + 1) : entries.size();
     std::string_view k;
     std::size_t value_at = 0;
     pack::key_at(entries, at, end, k, value_at);
@@ -395,14 +391,13 @@ std::string_view EncodedTable::value(std::size_t i) const {
 }
 
 std::uint64_t EncodedTable::key_hash(std::string_view key) {
-    // Eight bytes at a time, little-endian whatever the machine, then mixed
-    // so that the low bits the slots use depend on every byte.
+    // Eight bytes at a time, then mixed so that the low bits the slots use
+    // depend on every byte.
     constexpr std::uint64_t kOdd = 0x9e3779b97f4a7c15ULL;
     std::uint64_t h = key.size() * kOdd;
     for (std::size_t at = 0; at < key.size(); at += 8) {
         std::uint64_t word = 0;
         std::memcpy(&word, key.data() + at, std::min<std::size_t>(8, key.size() - at));
-        if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
         h = (h ^ word) * kOdd;
         h ^= h >> 29;
     }
@@ -418,7 +413,7 @@ std::size_t EncodedTable::find(std::string_view wanted) const {
     // Bounded by the slots, whatever a damaged table holds.
     std::size_t at = key_hash(wanted) & mask;
     for (std::size_t probes = 0; probes < slot_count; ++probes, at = (at + 1) & mask) {
-        const std::uint32_t slot = pack::offset_at(slots, at);
+        const std::uint32_t slot = pack::fixed32_at(slots, at);
         if (slot == 0) return count;
         if (key(slot - 1) == wanted) return slot - 1;
     }

@@ -32,8 +32,15 @@ struct Encoder {
         unsigned_int(s.size());
         out.append(s);
     }
+    // Fixed-width words keep the machine's byte order: a pack is read by the
+    // build that wrote it.
     void fixed64(std::uint64_t v) {
         char raw[8];
+        std::memcpy(raw, &v, sizeof raw);
+        out.append(raw, sizeof raw);
+    }
+    void fixed32(std::uint32_t v) {
+        char raw[4];
         std::memcpy(raw, &v, sizeof raw);
         out.append(raw, sizeof raw);
     }

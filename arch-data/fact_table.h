@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -24,15 +25,15 @@ namespace manaudit::archdata {
 /// sorted by key, each a length-prefixed key and then the value's bytes,
 /// found through a list of their offsets and a hash table of their keys.
 struct EncodedTable {
-    std::string_view offsets;  ///< `count` little-endian 32-bit offsets into `entries`
+    std::string_view offsets;  ///< `count` 32-bit offsets into `entries` (Encoder::fixed32)
     std::string_view entries;
     std::size_t count = 0;
-    /// A power of two of little-endian 32-bit slots, more than `count`:
+    /// A power of two of 32-bit slots, more than `count`:
     /// 0 for none, else 1 + the index of an entry, placed by key_hash()
     /// with linear probing.
     std::string_view slots;
 
-    /// The hash slots are placed by; fixed, as packs are written by one build and read by another.
+    /// The hash the slots are placed by.
     static std::uint64_t key_hash(std::string_view key);
 
     /// Entry i's key; the codec checked every offset and key when it read the table.
@@ -178,7 +179,8 @@ private:
             std::call_once(whole_once, [&] {
                 for (std::size_t i = 0; i < table.count; ++i) {
                     Value value{};
-                    if (decode(table.value(i), value)) map.emplace_hint(map.end(), std::string(table.key(i)), std::move(value));
+                    if (decode(table.value(i), value))
+                        map.emplace_hint(map.end(), std::string(table.key(i)), std::move(value));
                 }
                 decoded.store(true, std::memory_order_release);
             });

@@ -6,6 +6,14 @@
 
 #include <string>
 
+// A library's functions are listed once, as an X-macro (one X(name) per
+// function); these two make from that list a table of pointers typed as the
+// header declares each function, and fill it from `library` into
+// `functions`, the names the caller has in scope.
+// The argument is a declared name: parentheses around it would not read as one.
+#define MANAUDIT_FUNCTION_POINTER(name) decltype(&::name) name = nullptr;  // NOLINT(bugprone-macro-parentheses)
+#define MANAUDIT_FUNCTION_LOOKUP(name) functions.name = library.function<decltype(&::name)>(#name);
+
 namespace manaudit {
 
 class SharedLibrary {

@@ -5,6 +5,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include "base/shared_library.h"
+
 namespace manaudit::manpages {
 
 // Every libarchive function manpages/ calls; one line each.
@@ -24,9 +26,7 @@ namespace manaudit::manpages {
     X(archive_entry_symlink)
 
 struct Libarchive {
-#define MANAUDIT_LIBARCHIVE_MEMBER(name) decltype(&::name) name = nullptr;  // NOLINT(bugprone-macro-parentheses)
-    MANAUDIT_LIBARCHIVE_FUNCTIONS(MANAUDIT_LIBARCHIVE_MEMBER)
-#undef MANAUDIT_LIBARCHIVE_MEMBER
+    MANAUDIT_LIBARCHIVE_FUNCTIONS(MANAUDIT_FUNCTION_POINTER)
 };
 
 /// libarchive, loaded on the first call (thread-safe); throws

@@ -4,6 +4,8 @@
 
 #include <git2.h>
 
+#include "base/shared_library.h"
+
 namespace manaudit::patches {
 
 // Every libgit2 function patches/ calls; one line each.
@@ -20,9 +22,7 @@ namespace manaudit::patches {
     X(git_buf_dispose)
 
 struct Libgit2 {
-#define MANAUDIT_LIBGIT2_MEMBER(name) decltype(&::name) name = nullptr;  // NOLINT(bugprone-macro-parentheses)
-    MANAUDIT_LIBGIT2_FUNCTIONS(MANAUDIT_LIBGIT2_MEMBER)
-#undef MANAUDIT_LIBGIT2_MEMBER
+    MANAUDIT_LIBGIT2_FUNCTIONS(MANAUDIT_FUNCTION_POINTER)
 };
 
 /// libgit2, loaded and initialised on the first call (thread-safe); throws

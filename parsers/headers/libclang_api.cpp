@@ -4,8 +4,6 @@
 #include <cstdlib>
 #include <stdexcept>
 
-#include "base/shared_library.h"
-
 namespace manaudit::headers {
 
 namespace {
@@ -21,9 +19,8 @@ Loaded load() {
     const std::string path = libclang_path();
     try {
         static const SharedLibrary library(path);
-#define MANAUDIT_LIBCLANG_RESOLVE(name) loaded.functions.name = library.function<decltype(&::name)>(#name);
-        MANAUDIT_LIBCLANG_FUNCTIONS(MANAUDIT_LIBCLANG_RESOLVE)
-#undef MANAUDIT_LIBCLANG_RESOLVE
+        LibClang& functions = loaded.functions;
+        MANAUDIT_LIBCLANG_FUNCTIONS(MANAUDIT_FUNCTION_LOOKUP)
     } catch (const std::runtime_error& e) {
         loaded.error = std::string(e.what()) + " (set MANAUDIT_LIBCLANG to the path of a libclang)";
         return loaded;

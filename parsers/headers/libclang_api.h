@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "base/shared_library.h"
+
 namespace manaudit::headers {
 
 // Every libclang function the extractor calls; one line each.
@@ -52,10 +54,7 @@ namespace manaudit::headers {
 
 /// Pointers to the functions above, with their declared types and names.
 struct LibClang {
-// The argument is a declared name: parentheses around it would not read as one.
-#define MANAUDIT_LIBCLANG_POINTER(name) decltype(&::name) name = nullptr;  // NOLINT(bugprone-macro-parentheses)
-    MANAUDIT_LIBCLANG_FUNCTIONS(MANAUDIT_LIBCLANG_POINTER)
-#undef MANAUDIT_LIBCLANG_POINTER
+    MANAUDIT_LIBCLANG_FUNCTIONS(MANAUDIT_FUNCTION_POINTER)
 };
 
 /// The library loaded: MANAUDIT_LIBCLANG from the environment if set, else
