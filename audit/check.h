@@ -12,6 +12,7 @@
 
 namespace manaudit::audit {
 
+class FactsMemo;
 class PageMemo;
 
 /// What a check says about itself: a stable id, one line of description, a severity.
@@ -33,6 +34,9 @@ struct AuditContext {
     /// What the checks share of the page being audited (set by the engine;
     /// null when a check runs on its own).
     const PageMemo* page_memo = nullptr;
+    /// What the checks share of the facts (set by the engine; null when a
+    /// check runs on its own).
+    const FactsMemo* facts_memo = nullptr;
 };
 
 /// One check: reads one page and the facts, appends findings. Never writes files.

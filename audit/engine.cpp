@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "audit/facts_memo.h"
 #include "audit/page_memo.h"
 #include "audit/registry.h"
 #include "base/parallel_for.h"
@@ -45,7 +46,9 @@ std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
     std::vector<CheckInfo> infos;
     infos.reserve(checks.size());
     for (const auto& check : checks) infos.push_back(check->info());
-    const AuditContext context{facts, libc, pages};
+    const FactsMemo facts_memo(facts);
+    AuditContext context{facts, libc, pages};
+    context.facts_memo = &facts_memo;
 
     // One findings list per page, so workers never share one.
     std::vector<std::vector<Finding>> per_page(pages.size());

@@ -62,30 +62,33 @@ std::map<std::string, const manpages::ConstantRef*> documented_constants(const m
     return refs;
 }
 
-/// Where the headers and the C library leave a constant undefined, and
-/// what decides whether that is a gap.
-struct ConstantGap {
+/// Where the headers and the C library leave a constant undefined, on
+/// arches where the page's calls exist. Empty when there is nothing to
+/// report whatever the other arches say: x86 lacks the constant too (when
+/// x86 is audited), no header defines it, or it is an errno.
+std::set<std::string> constant_gap(const AuditContext& context, const std::string& name,
+                                   const std::vector<bool>& page_abis, bool have_x86) {
+    // The x86 ABIs first: a constant their headers lack is no x86
+    // assumption, and most constants the headers lack are the C library's.
+    const auto facts = context.facts;
+    auto defines = [&](std::size_t i) { return facts[i].constant(name) != nullptr; };
+    bool on_x86 = false, anywhere = false;
+    for (std::size_t i = 0; i < facts.size() && !on_x86; ++i)
+        if (is_x86_abi(arch_id(facts[i])) && defines(i)) on_x86 = anywhere = true;
+    if (have_x86 && !on_x86) return {};
     std::set<std::string> missing;
-    bool on_x86 = false;
-    bool anywhere = false;
-    bool is_errno = false;
-};
-
-ConstantGap find_constant_gap(const AuditContext& context, const std::string& name,
-                              const std::vector<bool>& page_abis) {
-    ConstantGap gap;
-    for (std::size_t i = 0; i < context.facts.size(); ++i) {
-        const archdata::ArchFacts& f = context.facts[i];
-        if (f.errno_value(name)) gap.is_errno = true;
-        if (f.constant(name)) {
-            gap.anywhere = true;
-            gap.on_x86 = gap.on_x86 || is_x86_abi(arch_id(f));
-        } else if ((page_abis.empty() || page_abis[i]) && !libc_defines(context, arch_id(f), name)) {
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (defines(i)) {
+            anywhere = true;
+        } else if ((page_abis.empty() || page_abis[i]) && !libc_defines(context, arch_id(facts[i]), name)) {
             // The reader's view: where the C library defines it, it is defined.
-            gap.missing.insert(arch_id(f));
+            missing.insert(arch_id(facts[i]));
         }
     }
-    return gap;
+    if (!anywhere || missing.empty()) return {};
+    const bool is_errno =
+        std::any_of(facts.begin(), facts.end(), [&](const archdata::ArchFacts& f) { return f.errno_value(name); });
+    return is_errno ? std::set<std::string>{} : missing;
 }
 
 // A paragraph that defers to a call missing wherever the constant is
@@ -171,11 +174,11 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
     const std::vector<bool> page_abis = abis_of_page_calls(page, facts);
     for (const auto& [name, ref] : documented_constants(page)) {
         if (is_ioctl_request(name)) continue;
-        const ConstantGap gap = find_constant_gap(context, name, page_abis);
-        if (gap.is_errno || !gap.anywhere || gap.missing.empty() || (have_x86 && !gap.on_x86)) continue;
+        const std::set<std::string> missing = constant_gap(context, name, page_abis, have_x86);
+        if (missing.empty()) continue;
         const int block = ref->block >= 0 ? ref->block : block_at_line(page, ref->line);
-        if (page_accounts_for_gap(page, facts, name, gap.missing, block)) continue;
-        findings.push_back(missing_constant_finding(page, context, *ref, gap.missing, block));
+        if (page_accounts_for_gap(page, facts, name, missing, block)) continue;
+        findings.push_back(missing_constant_finding(page, context, *ref, missing, block));
     }
 }
 

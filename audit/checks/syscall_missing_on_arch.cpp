@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -15,38 +16,17 @@
 #include "audit/articles.h"
 #include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/facts_memo.h"
 #include "audit/page_memo.h"
 #include "audit/page_statements.h"
 #include "audit/replacements.h"
+#include "audit/syscall_variants.h"
 #include "audit/text_scan.h"
 #include "audit/x86_claims.h"
 
 namespace manaudit::audit {
 
 namespace {
-
-// Other names the same service goes by on an arch: fstatat64, sync_file_range2,
-// arm_fadvise64_64, newfstatat, _llseek.
-bool is_variant_of(std::string_view candidate, std::string_view name) {
-    // Every variant spells the name inside it: most candidates fail here,
-    // with no string built (this runs for every call of every ABI).
-    if (candidate.size() <= name.size() || candidate.find(name) == std::string_view::npos) return false;
-    static constexpr std::string_view kSuffixes[] = {"64", "2", "64_64", "_time64", "_time32"};
-    if (candidate.starts_with(name)) {
-        const auto suffix = candidate.substr(name.size());
-        for (auto known : kSuffixes)
-            if (suffix == known) return true;
-    }
-    if (candidate.size() == name.size() + 3 && candidate.starts_with("rt_") && candidate.ends_with(name)) return true;
-    // An arch prefix: arm_fadvise64_64 for fadvise64_64, riscv_flush_icache.
-    auto underscore = candidate.find('_');
-    if (underscore != std::string_view::npos && underscore > 0 &&
-        archdata::find_arch_name(candidate.substr(0, underscore))) {
-        const auto rest = candidate.substr(underscore + 1);
-        if (rest == name || is_variant_of(rest, name)) return true;
-    }
-    return false;
-}
 
 std::string visible_text(const manpages::Page& page) {
     std::string all;
@@ -59,14 +39,6 @@ int line_of(const manpages::Page& page, const std::string& name) {
     for (const auto& p : page.prototypes)
         if (p.name == name || p.syscall_name == name) return p.line;
     return page.name_line > 0 ? page.name_line : 1;
-}
-
-// The same call under a header's other spelling (_newselect for select,
-// ugetrlimit for getrlimit, newfstatat for fstatat): not a gap on that arch.
-bool is_rename_of(std::string_view candidate, std::string_view name) {
-    if (!candidate.ends_with(name)) return false;
-    const auto prefix = candidate.substr(0, candidate.size() - name.size());
-    return prefix == "new" || prefix == "_new" || prefix == "_" || prefix == "u";
 }
 
 // The name said of the call itself: "umount()" or "umount", not a form of it
@@ -384,6 +356,8 @@ std::optional<UniversalClaim> universal_claim(const manpages::Page& page, const 
 /// What every call of a page is audited with, gathered once a page.
 struct PageScope {
     std::span<const archdata::ArchFacts> facts;
+    std::unique_ptr<FactsMemo> own_memo;    ///< when the engine made none
+    const FactsMemo* memo = nullptr;        ///< variants of calls per ABI
     std::string page_text;                  ///< the visible text, for the names the page mentions
     std::vector<std::string> page_names;    ///< the page's calls
     std::set<std::string> claimed;          ///< left to x86-only-statement
@@ -395,6 +369,7 @@ PageScope gather_page_scope(const manpages::Page& page, const AuditContext& cont
     const std::span<const archdata::ArchFacts> facts = context.facts;
     PageScope scope;
     scope.facts = facts;
+    scope.memo = &facts_memo(context, scope.own_memo);
     scope.have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
     scope.page_text = visible_text(page);
     scope.page_names = page_syscall_names(page, facts);
@@ -415,16 +390,15 @@ bool sibling_shares_scheme(const std::string& variant, const std::string& name, 
 
 // Where the call has no number of its own, the ABI may provide it under a
 // header's other spelling, or under a variant the page names.
-bool provided_as_documented_variant(const archdata::ArchFacts& f, const std::string& name, const PageScope& scope) {
-    for (const auto& [other, sc] : f.syscalls) {
-        if (!sc.implemented) continue;
-        if (is_rename_of(other, name)) return true;
-        if (!is_variant_of(other, name)) continue;
-        if (sibling_shares_scheme(other, name, scope) ||
-            (is_same_service_variant(other, name) && contains_identifier(scope.page_text, other)))
-            return true;
-    }
-    return false;
+bool provided_as_documented_variant(std::size_t abi, const std::string& name, const PageScope& scope) {
+    const SyscallVariants& variants = scope.memo->syscall_variants(abi);
+    if (!variants.renames_of(name).empty()) return true;
+    const auto candidates = variants.variants_of(name);
+    return std::any_of(candidates.begin(), candidates.end(), [&](std::string_view v) {
+        const std::string other(v);
+        return sibling_shares_scheme(other, name, scope) ||
+               (is_same_service_variant(other, name) && contains_identifier(scope.page_text, other));
+    });
 }
 
 /// Where a call can be made, and whether an x86 ABI is among those.
@@ -437,7 +411,8 @@ struct CallPresence {
 // or lacks it (a documented variant there is not a gap).
 CallPresence locate_call(const PageScope& scope, CallGap& gap) {
     CallPresence where;
-    for (const auto& f : scope.facts) {
+    for (std::size_t i = 0; i < scope.facts.size(); ++i) {
+        const archdata::ArchFacts& f = scope.facts[i];
         const std::string& abi = arch_id(f);
         if (f.implemented_syscall(gap.name)) {
             where.on_x86 = where.on_x86 || is_x86_abi(abi);
@@ -451,7 +426,7 @@ CallPresence locate_call(const PageScope& scope, CallGap& gap) {
             gap.via = m->via;
             continue;
         }
-        if (!provided_as_documented_variant(f, gap.name, scope)) gap.missing.insert(abi);
+        if (!provided_as_documented_variant(i, gap.name, scope)) gap.missing.insert(abi);
     }
     return where;
 }

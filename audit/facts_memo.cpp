@@ -1,0 +1,22 @@
+// FactsMemo: per-ABI indexes of the facts, built on first use.
+#include "audit/facts_memo.h"
+
+namespace manaudit::audit {
+
+FactsMemo::FactsMemo(std::span<const archdata::ArchFacts> facts)
+    : facts_(facts),
+      variants_once_(std::make_unique<std::once_flag[]>(facts.size())),
+      variants_(std::make_unique<std::unique_ptr<const SyscallVariants>[]>(facts.size())) {}
+
+const SyscallVariants& FactsMemo::syscall_variants(std::size_t abi) const {
+    std::call_once(variants_once_[abi], [&] { variants_[abi] = std::make_unique<SyscallVariants>(facts_[abi]); });
+    return *variants_[abi];
+}
+
+const FactsMemo& facts_memo(const AuditContext& context, std::unique_ptr<FactsMemo>& own) {
+    if (context.facts_memo && context.facts_memo->is_for(context.facts)) return *context.facts_memo;
+    own = std::make_unique<FactsMemo>(context.facts);
+    return *own;
+}
+
+}  // namespace manaudit::audit

@@ -1,0 +1,38 @@
+// What several checks work out from the facts alone, worked out once a run.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <span>
+
+#include "arch-data/arch_facts.h"
+#include "audit/check.h"
+#include "audit/syscall_variants.h"
+
+namespace manaudit::audit {
+
+/// Made by the engine before the pages are audited; read by every worker.
+/// Each ABI's part is worked out when first asked for.
+class FactsMemo {
+public:
+    explicit FactsMemo(std::span<const archdata::ArchFacts> facts);
+
+    /// The variants and renames of calls on the ABI facts[abi].
+    const SyscallVariants& syscall_variants(std::size_t abi) const;
+
+    /// Whether this memo answers for `facts`.
+    bool is_for(std::span<const archdata::ArchFacts> facts) const {
+        return facts.data() == facts_.data() && facts.size() == facts_.size();
+    }
+
+private:
+    std::span<const archdata::ArchFacts> facts_;
+    std::unique_ptr<std::once_flag[]> variants_once_;
+    std::unique_ptr<std::unique_ptr<const SyscallVariants>[]> variants_;
+};
+
+/// The context's facts memo when it is for the context's facts, else one
+/// made in `own` (a check run on its own).
+const FactsMemo& facts_memo(const AuditContext& context, std::unique_ptr<FactsMemo>& own);
+
+}  // namespace manaudit::audit
