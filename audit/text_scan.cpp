@@ -149,6 +149,13 @@ PhraseSet::PhraseSet(std::span<const std::string_view> phrases) {
         }
         ending_with_[static_cast<unsigned char>(phrase[window_ - 1])] |= std::uint64_t{1} << k;
     }
+    // An upper-case byte of the text moves the window as its lower case
+    // does: the search then reads raw bytes, lowering only to compare.
+    for (char c = 'a'; c <= 'z'; ++c) {
+        const auto lower = static_cast<unsigned char>(c), upper = static_cast<unsigned char>(c - 'a' + 'A');
+        shift_[upper] = shift_[lower];
+        ending_with_[upper] = ending_with_[lower];
+    }
 }
 
 bool PhraseSet::found_in(std::string_view text) const {
@@ -159,7 +166,7 @@ bool PhraseSet::found_in(std::string_view text) const {
                            [&](std::string_view phrase) { return find_ci(text, phrase, 0) != std::string_view::npos; });
     if (phrases_.empty()) return false;
     for (std::size_t end = window_ - 1; end < text.size();) {
-        const auto last = static_cast<unsigned char>(ascii_lower(text[end]));
+        const auto last = static_cast<unsigned char>(text[end]);
         const std::size_t start = end + 1 - window_;
         for (std::uint64_t left = ending_with_[last]; left; left &= left - 1) {
             const std::string_view phrase = phrases_[static_cast<std::size_t>(std::countr_zero(left))];

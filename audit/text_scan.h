@@ -41,9 +41,9 @@ private:
     std::vector<std::string_view> phrases_;
     bool has_empty_ = false;
     std::size_t window_ = 0;  ///< the shortest phrase's length
-    /// Per lowered byte at a window's end: how far the window may move on.
+    /// Per byte at a window's end, as its lower case: how far the window may move on.
     std::array<std::size_t, 256> shift_{};
-    /// Per lowered byte: the phrases whose window-long start ends with it (bit k: phrases_[k]).
+    /// Per byte, as its lower case: the phrases whose window-long start ends with it (bit k: phrases_[k]).
     std::array<std::uint64_t, 256> ending_with_{};
 };
 
