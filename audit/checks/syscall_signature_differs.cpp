@@ -19,6 +19,7 @@
 #include "arch-data/arch_table.h"
 #include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/text_scan.h"
 
 namespace manaudit::audit {
 
@@ -133,11 +134,6 @@ std::string difference(const std::vector<Argument>& generic, const std::vector<A
     return {};
 }
 
-std::string ascii_lowercase(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 bool names_word(const std::string& text, const std::string& name) {
     for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
         auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
@@ -149,13 +145,12 @@ bool names_word(const std::string& text, const std::string& name) {
 
 /// The page says glibc has no wrapper for `name`: its prototype is the raw call.
 bool says_no_wrapper(const manpages::Page& page, const std::string& name) {
-    for (const manpages::Block& block : page.blocks) {
-        if (!is_visible(block) || !names_word(block.text, name)) continue;
-        std::string text = ascii_lowercase(block.text);
-        if (text.find("no wrapper") != std::string::npos || text.find("provide a wrapper") != std::string::npos)
-            return true;
-    }
-    return false;
+    static constexpr std::string_view kNoWrapper[] = {"no wrapper", "provide a wrapper"};
+    static const PhraseSet kNoWrapperPhrases(kNoWrapper);
+    // The rare phrase first: most blocks name the call and say nothing of wrappers.
+    return std::any_of(page.blocks.begin(), page.blocks.end(), [&](const manpages::Block& block) {
+        return is_visible(block) && kNoWrapperPhrases.found_in(block.text) && names_word(block.text, name);
+    });
 }
 
 /// The call a prototype documents as the kernel sees it, or empty.
