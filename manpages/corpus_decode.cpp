@@ -1,4 +1,6 @@
 // Page bytes to page text: gzip inflation with a size cap, and binary-data checks.
+#include <array>
+
 #include <zlib.h>
 
 #include <fmt/format.h>
@@ -60,18 +62,22 @@ std::optional<Diagnostic> inflate_gzip(std::string_view raw, const std::string& 
     return problem;
 }
 
-/// Control bytes no man page holds (tab, newlines, form feed, backspace and escape are fine).
-bool is_stray_control(unsigned char c) {
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != '\b' && c != 0x1b) ||
-           c == 0x7f;
-}
+/// Control bytes no man page holds (tab, newlines, form feed, backspace and
+/// escape are fine), as a table: every page's first 4 KiB is counted.
+constexpr std::array<bool, 256> kStrayControl = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 0x20; ++c) table[static_cast<std::size_t>(c)] = true;
+    for (unsigned char fine : {'\t', '\n', '\r', '\f', '\v', '\b', '\x1b'}) table[fine] = false;
+    table[0x7f] = true;
+    return table;
+}();
 
 /// Binary data: several stray control bytes near the start, as in executables,
 /// images and archives; a single one is a damaged text page, reported by line.
 bool looks_binary(std::string_view text) {
     auto head = text.substr(0, 4096);
     std::size_t stray = 0;
-    for (char c : head) stray += is_stray_control(static_cast<unsigned char>(c));
+    for (char c : head) stray += kStrayControl[static_cast<unsigned char>(c)];
     return stray > 2 && stray * 32 > head.size();
 }
 

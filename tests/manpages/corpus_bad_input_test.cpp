@@ -61,6 +61,19 @@ TEST_CASE("a binary file named like a page is an error", "[corpus][bad]") {
     CHECK(corpus.unreadable == 1);
 }
 
+TEST_CASE("control bytes pages use are text; DEL and other controls in number are binary", "[corpus][bad]") {
+    // Tabs, form feeds, vertical tabs, backspace overstrike, escapes and CRs, many of them.
+    std::string text = ".TH BLOB 2\n.SH NAME\nblob \\- b\n";
+    for (int i = 0; i < 40; ++i) text += "a\tb\fc\vd_\bd\x1b[1me\r\n";
+    TreeWithOneBadFile fine("blob.2", text);
+    CHECK(messages(fine.read()).empty());
+
+    TreeWithOneBadFile deleted("blob.2", ".TH BLOB 2\n" + std::string(64, '\x7f') + "\n");
+    CHECK(messages(deleted.read()) == Paths{deleted.tmp / "man2/blob.2" + ": error: binary data, not a man page"});
+    TreeWithOneBadFile bells("blob.2", ".TH BLOB 2\n" + std::string(64, '\a') + "\n");
+    CHECK(messages(bells.read()) == Paths{bells.tmp / "man2/blob.2" + ": error: binary data, not a man page"});
+}
+
 TEST_CASE("a NUL byte in a text page is an error at its line and column", "[corpus][bad]") {
     std::string text = page_text("nul");
     text.insert(text.find("It does") + 3, 1, '\0');
