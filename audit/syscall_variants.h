@@ -32,6 +32,8 @@ std::vector<std::string_view> variant_bases(std::string_view candidate);
 class SyscallVariants {
 public:
     explicit SyscallVariants(const archdata::ArchFacts& facts);
+    /// The index keeps views into the facts: a temporary would leave them dangling.
+    explicit SyscallVariants(archdata::ArchFacts&&) = delete;
 
     /// The ABI's implemented calls that are variants of `name`, in name order.
     std::span<const std::string_view> variants_of(std::string_view name) const { return in(variants_, name); }

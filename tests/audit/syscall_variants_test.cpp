@@ -90,7 +90,8 @@ TEST_CASE("syscall variants: an ABI's implemented calls filed by the call they s
     CHECK(sorted(variants.renames_of("getrlimit")) == std::vector<std::string>{"ugetrlimit"});
     CHECK(variants.renames_of("fstatat").empty());
     // Filed under every call it stands for.
-    const SyscallVariants both(FactsBuilder("x86_64").syscall("fadvise64_64", 1).build());
+    const archdata::ArchFacts x86_64 = FactsBuilder("x86_64").syscall("fadvise64_64", 1).build();
+    const SyscallVariants both(x86_64);
     CHECK(sorted(both.variants_of("fadvise")) == std::vector<std::string>{"fadvise64_64"});
     CHECK(sorted(both.variants_of("fadvise64_")) == std::vector<std::string>{"fadvise64_64"});
 }
