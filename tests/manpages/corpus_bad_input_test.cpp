@@ -61,7 +61,7 @@ TEST_CASE("a binary file named like a page is an error", "[corpus][bad]") {
     CHECK(corpus.unreadable == 1);
 }
 
-TEST_CASE("control bytes pages use are text; DEL and other controls in number are binary", "[corpus][bad]") {
+TEST_CASE("control bytes pages use are text, DEL and other controls in number are binary", "[corpus][bad]") {
     // Tabs, form feeds, vertical tabs, backspace overstrike, escapes and CRs, many of them.
     std::string text = ".TH BLOB 2\n.SH NAME\nblob \\- b\n";
     for (int i = 0; i < 40; ++i) text += "a\tb\fc\vd_\bd\x1b[1me\r\n";
