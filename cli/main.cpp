@@ -65,9 +65,6 @@ int main(int argc, char** argv) {
     // defaults, so the command runs on a thread started now.
     mi_option_enable(mi_option_large_os_pages);
     mi_option_set(mi_option_eager_commit_delay, 0);
-    // A run is short: memory freed midway (each page's roff tree) is kept
-    // for the next page, not handed back and faulted in again.
-    mi_option_disable(mi_option_allow_decommit);
     int exit_code = 0;
     std::thread([&] { exit_code = run_command_line(argc, argv); }).join();
     return exit_code;
