@@ -8,6 +8,7 @@
 // elsewhere, is read and checked as XML as always.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +21,23 @@ namespace manaudit::archdata {
 
 /// A fast 64-bit fingerprint of a file's bytes (not cryptographic).
 std::uint64_t content_fingerprint(std::string_view bytes);
+
+/// content_fingerprint of `size` bytes given a piece at a time, so that a
+/// file is fingerprinted as it is read.
+class ContentFingerprint {
+public:
+    explicit ContentFingerprint(std::uint64_t size);
+    void add(std::string_view bytes);
+    /// The fingerprint, once `size` bytes in all were added.
+    std::uint64_t result() const;
+
+private:
+    static constexpr std::size_t kBlock = 32;
+    void add_blocks(const char* bytes, std::size_t blocks);
+    std::uint64_t lanes_[4];
+    char pending_[kBlock] = {};  ///< a block's first bytes, until the rest comes
+    std::size_t pending_size_ = 0;
+};
 
 /// Builds a pack, one file at a time.
 class FactPackWriter {
@@ -45,6 +63,11 @@ void install_fact_pack(std::string_view bytes);
 /// nullopt when the installed pack (if any) has no such file.
 std::optional<ArchFacts> packed_arch_facts(std::string_view file_name, std::string_view xml);
 std::optional<LibcFacts> packed_libc_facts(std::string_view file_name, std::string_view xml);
+
+/// The same for the file at `path`, read and fingerprinted a piece at a time
+/// (never whole); nullopt also when it cannot be read.
+std::optional<ArchFacts> packed_arch_facts_of_file(const std::string& path);
+std::optional<LibcFacts> packed_libc_facts_of_file(const std::string& path);
 
 /// How many files the installed pack holds (0 when none is installed).
 std::size_t installed_pack_files();

@@ -161,7 +161,7 @@ private:
         }
 
         // An entry whose bytes do not decode is left out, here and below:
-        // the pack entry's fingerprint was checked before it was read.
+        // the pack is built with the program, so only a damaged program has one.
         const Value* lookup(std::string_view name) {
             const std::size_t i = table.find(name);
             if (i == table.count) return nullptr;

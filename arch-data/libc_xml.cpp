@@ -212,14 +212,18 @@ std::optional<LibcFacts> parse_libc_xml(const std::string& text, const std::stri
 }
 
 std::optional<LibcFacts> read_libc_file(const std::string& path, Diagnostics& diags) {
+    // Shipped data is taken from the pack without keeping its text.
+    if (auto packed = packed_libc_facts_of_file(path)) {
+        packed->index_tables();
+        return packed;
+    }
     std::string error;
     std::optional<std::string> text = read_text_file(path, error);
     if (!text) {
         diags.push_back({path, 0, 0, Severity::error, "cannot open C-library data file"});
         return std::nullopt;
     }
-    std::optional<LibcFacts> facts = packed_libc_facts(fs::path(path).filename().string(), *text);
-    if (!facts) facts = parse_libc_xml(*text, path, diags);
+    std::optional<LibcFacts> facts = parse_libc_xml(*text, path, diags);
     if (facts) facts->index_tables();
     return facts;
 }

@@ -80,14 +80,18 @@ std::string default_arch_data_dir(const std::string& kernel) {
 }
 
 std::optional<ArchFacts> read_arch_file(const std::string& path, Diagnostics& diags) {
+    // Shipped data is taken from the pack without keeping its text.
+    if (auto packed = packed_arch_facts_of_file(path)) {
+        packed->index_tables();
+        return packed;
+    }
     std::string error;
     std::optional<std::string> text = read_text_file(path, error);
     if (!text) {
         diags.push_back({path, 0, 0, Severity::error, "cannot open arch-data file"});
         return std::nullopt;
     }
-    std::optional<ArchFacts> facts = packed_arch_facts(fs::path(path).filename().string(), *text);
-    if (!facts) facts = parse_arch_xml(*text, path, diags);
+    std::optional<ArchFacts> facts = parse_arch_xml(*text, path, diags);
     if (facts) facts->index_tables();
     return facts;
 }

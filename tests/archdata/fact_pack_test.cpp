@@ -159,3 +159,57 @@ TEST_CASE("fact pack: the one this build links in holds every shipped file as it
         CHECK((f.libc ? packed_libc_facts(name, f.bytes).has_value() : packed_arch_facts(name, f.bytes).has_value()));
     }
 }
+
+TEST_CASE("fact pack: a fingerprint given in pieces is the one of the whole", "[fact-pack]") {
+    std::string bytes;
+    for (int i = 0; i < 300; ++i) bytes += static_cast<char>(i * 37 + 11);
+    for (std::size_t size : {std::size_t{0}, std::size_t{7}, std::size_t{31}, std::size_t{32}, std::size_t{33},
+                             std::size_t{64}, std::size_t{71}, bytes.size()}) {
+        const std::string_view whole = std::string_view(bytes).substr(0, size);
+        for (std::size_t piece : {std::size_t{1}, std::size_t{5}, std::size_t{32}, std::size_t{45}, std::size_t{1000}}) {
+            INFO("size " << size << ", pieces of " << piece);
+            ContentFingerprint fingerprint(size);
+            for (std::size_t at = 0; at < size; at += piece) fingerprint.add(whole.substr(at, piece));
+            CHECK(fingerprint.result() == content_fingerprint(whole));
+        }
+    }
+    CHECK(content_fingerprint("abc") != content_fingerprint("abd"));
+}
+
+TEST_CASE("fact pack: a file is taken from the pack only with the packed bytes", "[fact-pack]") {
+    const auto files = shipped_data_files();
+    auto x86 = std::find_if(files.begin(), files.end(), [](const auto& f) {
+        return f.path.parent_path().filename() == "linux-6.12" && f.path.filename() == "x86_64.xml";
+    });
+    auto libc = std::find_if(files.begin(), files.end(), [](const auto& f) { return f.libc; });
+    REQUIRE(x86 != files.end());
+    REQUIRE(libc != files.end());
+    PackGuard guard;
+    install_fact_pack(embedded_fact_pack());
+    auto packed = packed_arch_facts_of_file(x86->path.string());
+    REQUIRE(packed);
+    CHECK(packed->provenance.arch_id == "x86_64");
+    CHECK(packed->implemented_syscall("openat"));
+    CHECK(packed_libc_facts_of_file(libc->path.string()));
+    // Not as the other kind, nor when missing.
+    CHECK_FALSE(packed_libc_facts_of_file(x86->path.string()));
+    CHECK_FALSE(packed_arch_facts_of_file((x86->path.parent_path() / "no-such.xml").string()));
+
+    // One byte changed, the size the same: read as XML, and still right.
+    fs::path dir = fs::temp_directory_path() / "manaudit-fact-pack-file-test";
+    fs::create_directories(dir);
+    const fs::path edited = dir / "x86_64.xml";
+    std::string bytes = x86->bytes;
+    const std::size_t comment = bytes.find("<!--");
+    REQUIRE(comment != std::string::npos);
+    bytes[comment + 5] = bytes[comment + 5] == 'x' ? 'y' : 'x';
+    std::string error;
+    REQUIRE(write_output_file(edited.string(), bytes, error));
+    CHECK_FALSE(packed_arch_facts_of_file(edited.string()));
+    Diagnostics diags;
+    auto from_xml = read_arch_file(edited.string(), diags);
+    CHECK(diags.empty());
+    REQUIRE(from_xml);
+    CHECK(from_xml->implemented_syscall("openat"));
+    fs::remove_all(dir);
+}
