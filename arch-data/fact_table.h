@@ -104,6 +104,16 @@ public:
         if (!standing_on_pack()) return index_.find(map_, name) != nullptr;
         return packed_->table.find(name) != packed_->table.count;
     }
+    /// Calls `f` with each entry's name, in name order, decoding no value;
+    /// the names live as long as the table.
+    template <typename F>
+    void for_each_name(F f) const {
+        if (standing_on_pack()) {
+            for (std::size_t i = 0; i < packed_->table.count; ++i) f(packed_->table.key(i));
+            return;
+        }
+        for (const auto& entry : map_) f(std::string_view(entry.first));
+    }
     std::size_t size() const { return standing_on_pack() ? packed_->table.count : map_.size(); }
     bool empty() const { return size() == 0; }
     const Value& at(const std::string& name) const { return whole().at(name); }

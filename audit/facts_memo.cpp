@@ -13,6 +13,21 @@ const SyscallVariants& FactsMemo::syscall_variants(std::size_t abi) const {
     return *variants_[abi];
 }
 
+std::span<const char> FactsMemo::errno_presence(std::string_view name) const {
+    // Every ABI's errno names at once: ERRORS sections name a few dozen
+    // errnos each, and asking each ABI about each would cost far more.
+    std::call_once(errnos_once_, [&] {
+        for (std::size_t abi = 0; abi < facts_.size(); ++abi)
+            facts_[abi].errnos.for_each_name([&](std::string_view errno_name) {
+                auto& row = errno_presence_[errno_name];
+                row.resize(facts_.size(), 0);
+                row[abi] = 1;
+            });
+    });
+    auto it = errno_presence_.find(name);
+    return it == errno_presence_.end() ? std::span<const char>() : std::span<const char>(it->second);
+}
+
 const FactsMemo& facts_memo(const AuditContext& context, std::unique_ptr<FactsMemo>& own) {
     if (context.facts_memo && context.facts_memo->is_for(context.facts)) return *context.facts_memo;
     own = std::make_unique<FactsMemo>(context.facts);

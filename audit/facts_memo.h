@@ -4,6 +4,9 @@
 #include <memory>
 #include <mutex>
 #include <span>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "arch-data/arch_facts.h"
 #include "audit/check.h"
@@ -20,6 +23,10 @@ public:
     /// The variants and renames of calls on the ABI facts[abi].
     const SyscallVariants& syscall_variants(std::size_t abi) const;
 
+    /// Which ABIs define errno `name`: entry i is 1 where facts[i] does;
+    /// empty when none does.
+    std::span<const char> errno_presence(std::string_view name) const;
+
     /// Whether this memo answers for `facts`.
     bool is_for(std::span<const archdata::ArchFacts> facts) const {
         return facts.data() == facts_.data() && facts.size() == facts_.size();
@@ -29,6 +36,8 @@ private:
     std::span<const archdata::ArchFacts> facts_;
     std::unique_ptr<std::once_flag[]> variants_once_;
     std::unique_ptr<std::unique_ptr<const SyscallVariants>[]> variants_;
+    mutable std::once_flag errnos_once_;
+    mutable std::unordered_map<std::string_view, std::vector<char>> errno_presence_;
 };
 
 /// The context's facts memo when it is for the context's facts, else one

@@ -3,12 +3,14 @@
 #include "audit/checks/errno_missing_on_arch.h"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/facts_memo.h"
 
 namespace manaudit::audit {
 
@@ -20,20 +22,25 @@ CheckInfo ErrnoMissingOnArchCheck::info() const {
 void ErrnoMissingOnArchCheck::run(const manpages::Page& page, const AuditContext& context,
                                   std::vector<Finding>& findings) const {
     const auto facts = context.facts;
+    std::unique_ptr<FactsMemo> own_memo;
+    const FactsMemo& memo = facts_memo(context, own_memo);
     bool have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
     std::set<std::string> reported;
     for (const auto& tag : page.errors) {
         for (const auto& name : tag.names) {
             if (reported.count(name)) continue;
             // Gather.
+            const std::span<const char> defined = memo.errno_presence(name);
+            if (defined.empty()) continue;  // no ABI has it: not an arch gap
+            if (std::all_of(defined.begin(), defined.end(), [](char d) { return d != 0; })) continue;
             std::set<std::string> missing;
             bool on_x86 = false, anywhere = false;
-            for (const auto& f : facts) {
-                if (f.errno_value(name)) {
+            for (std::size_t abi = 0; abi < facts.size(); ++abi) {
+                if (defined[abi]) {
                     anywhere = true;
-                    on_x86 = on_x86 || is_x86_abi(arch_id(f));
+                    on_x86 = on_x86 || is_x86_abi(arch_id(facts[abi]));
                 } else {
-                    missing.insert(arch_id(f));
+                    missing.insert(arch_id(facts[abi]));
                 }
             }
             // Decide.

@@ -1,0 +1,57 @@
+// FactsMemo: what checks work out from the facts once a run.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "arch-data/fact_pack_codec.h"
+#include "audit/facts_memo.h"
+#include "audit_fixture.h"
+
+using namespace manaudit;
+using namespace manaudit::audit;
+using manaudit::audit::testing::FactsBuilder;
+
+namespace {
+
+std::vector<int> presence(const FactsMemo& memo, std::string_view name) {
+    const std::span<const char> row = memo.errno_presence(name);
+    return {row.begin(), row.end()};
+}
+
+}  // namespace
+
+TEST_CASE("facts memo: which ABIs define an errno", "[facts-memo]") {
+    const std::vector<archdata::ArchFacts> facts = {
+        FactsBuilder("x86_64").errno_value("EPERM", 1).errno_value("EDEADLOCK", 35).build(),
+        FactsBuilder("mips-o32").errno_value("EPERM", 1).errno_value("EDEADLOCK", 56).errno_value("EINIT", 141).build(),
+        FactsBuilder("arm64").errno_value("EPERM", 1).build(),
+    };
+    const FactsMemo memo(facts);
+    CHECK(presence(memo, "EPERM") == std::vector<int>{1, 1, 1});
+    CHECK(presence(memo, "EDEADLOCK") == std::vector<int>{1, 1, 0});
+    CHECK(presence(memo, "EINIT") == std::vector<int>{0, 1, 0});
+    CHECK(memo.errno_presence("ENOSUCH").empty());
+    CHECK(memo.errno_presence("").empty());
+    CHECK(memo.errno_presence("eperm").empty());  // names are exact
+    // The same ABI given twice answers twice.
+    const std::vector<archdata::ArchFacts> twice = {facts[2], facts[2]};
+    CHECK(presence(FactsMemo(twice), "EPERM") == std::vector<int>{1, 1});
+}
+
+TEST_CASE("facts memo: errno names come from packed tables without decoding them", "[facts-memo]") {
+    // Facts as the shipped data gives them: tables standing on the pack's bytes.
+    archdata::pack::Encoder encoder;
+    archdata::pack::encode(encoder, FactsBuilder("arm").errno_value("EAGAIN", 11).errno_value("ENOSYS", 38).build());
+    const std::string bytes = encoder.out;
+    archdata::pack::Decoder decoder{bytes};
+    std::vector<archdata::ArchFacts> facts(2);
+    REQUIRE(archdata::pack::decode(decoder, facts[0]));
+    facts[1] = FactsBuilder("x86_64").errno_value("ENOSYS", 38).build();
+    const FactsMemo memo(facts);
+    CHECK(presence(memo, "EAGAIN") == std::vector<int>{1, 0});
+    CHECK(presence(memo, "ENOSYS") == std::vector<int>{1, 1});
+    CHECK(memo.errno_presence("EPERM").empty());
+    REQUIRE(facts[0].errno_value("ENOSYS"));
+    CHECK(facts[0].errno_value("ENOSYS")->value == 38);
+}
