@@ -156,6 +156,25 @@ PhraseSet::PhraseSet(std::span<const std::string_view> phrases) {
         shift_[upper] = shift_[lower];
         ending_with_[upper] = ending_with_[lower];
     }
+    required_digits_ = digits_every_phrase_holds(phrases_);
+}
+
+std::string PhraseSet::digits_every_phrase_holds(std::span<const std::string_view> phrases) {
+    // Greedily, the digit most phrases not yet covered hold, until all are.
+    std::vector<std::string_view> uncovered(phrases.begin(), phrases.end());
+    std::string digits;
+    while (!uncovered.empty()) {
+        std::array<std::size_t, 10> holding{};
+        for (std::string_view phrase : uncovered)
+            for (char d = '0'; d <= '9'; ++d)
+                if (phrase.find(d) != std::string_view::npos) ++holding[static_cast<std::size_t>(d - '0')];
+        const auto best = std::max_element(holding.begin(), holding.end());
+        if (*best == 0) return {};  // a phrase without a digit
+        const char digit = static_cast<char>('0' + (best - holding.begin()));
+        digits += digit;
+        std::erase_if(uncovered, [&](std::string_view phrase) { return phrase.find(digit) != std::string_view::npos; });
+    }
+    return digits;
 }
 
 bool PhraseSet::found_in(std::string_view text) const {
@@ -165,6 +184,10 @@ bool PhraseSet::found_in(std::string_view text) const {
         return std::any_of(phrases_.begin(), phrases_.end(),
                            [&](std::string_view phrase) { return find_ci(text, phrase, 0) != std::string_view::npos; });
     if (phrases_.empty()) return false;
+    if (!required_digits_.empty() && std::none_of(required_digits_.begin(), required_digits_.end(), [&](char d) {
+            return text.find(d) != std::string_view::npos;
+        }))
+        return false;
     for (std::size_t end = window_ - 1; end < text.size();) {
         const auto last = static_cast<unsigned char>(text[end]);
         const std::size_t start = end + 1 - window_;

@@ -37,8 +37,15 @@ public:
     /// Whether `text`, in any case, holds one of the phrases.
     bool found_in(std::string_view text) const;
 
+    /// The digits found_in first looks for (for tests).
+    const std::string& required_digits() const { return required_digits_; }
+
 private:
+    static std::string digits_every_phrase_holds(std::span<const std::string_view> phrases);
     std::vector<std::string_view> phrases_;
+    /// Digits one of which every phrase holds (empty when some phrase holds
+    /// none): a text without any of them holds no phrase, found by memchr.
+    std::string required_digits_;
     bool has_empty_ = false;
     std::size_t window_ = 0;  ///< the shortest phrase's length
     /// Per byte at a window's end, as its lower case: how far the window may move on.

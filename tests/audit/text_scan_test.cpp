@@ -81,6 +81,40 @@ TEST_CASE("text scan: a phrase set finds what searching for each phrase finds", 
     CHECK(found < 18000);
 }
 
+TEST_CASE("text scan: a phrase set whose phrases all hold digits skips texts without them", "[text-scan]") {
+    static constexpr std::string_view kNumbered[] = {"x86", "i386", "ia-32", "x64", "amd64"};
+    const PhraseSet numbered(kNumbered);
+    // A digit each phrase holds, found greedily: '6' is in four; of ia-32's
+    // digits, the lowest.
+    CHECK(numbered.required_digits() == "62");
+    CHECK(numbered.found_in("on X86 only"));
+    CHECK(numbered.found_in("IA-32"));
+    CHECK_FALSE(numbered.found_in("on ARM only"));
+    CHECK_FALSE(numbered.found_in("digits 1245790 but no phrase"));
+    CHECK_FALSE(numbered.found_in("6 and 3, no phrase"));
+    // One phrase without a digit: every text is read.
+    static constexpr std::string_view kMixed[] = {"x86", "arm"};
+    const PhraseSet mixed(kMixed);
+    CHECK(mixed.required_digits().empty());
+    CHECK(mixed.found_in("on ARM only"));
+    // The same answers as searching for each phrase, over texts of digits and letters.
+    std::mt19937 random(29);
+    std::uniform_int_distribution<int> length(0, 16), letter(0, 9);
+    constexpr std::string_view kLetters = "xX86i3a-42";
+    int found = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::string text;
+        for (int n = length(random); n > 0; --n) text += kLetters[static_cast<std::size_t>(letter(random))];
+        const bool any = std::any_of(std::begin(kNumbered), std::end(kNumbered),
+                                     [&](std::string_view p) { return contains_ci(text, p); });
+        INFO(text);
+        REQUIRE(numbered.found_in(text) == any);
+        found += any;
+    }
+    CHECK(found > 300);
+    CHECK(found < 19000);
+}
+
 TEST_CASE("text scan: a text that may name x86, tested before reading its words", "[text-scan]") {
     for (std::string_view text : {"Only on x86-64.", "i386 only", "the x32 ABI", "AMD64", "on x86"}) {
         INFO(text);
