@@ -144,3 +144,16 @@ TEST_CASE("text scan: arch names at word starts, longest first", "[text-scan]") 
     CHECK(two[1].offset == 18);
     CHECK(two[0].mention_id != two[1].mention_id);
 }
+
+TEST_CASE("text scan: a sentence that speaks of where something exists", "[text-scan]") {
+    CHECK(speaks_of_existence("This system call does not exist on arm64."));
+    CHECK(speaks_of_existence("Only x86 IMPLEMENTS it."));
+    CHECK(speaks_of_existence("On alpha, getxpid() is used instead."));
+    CHECK(speaks_of_existence("There is no such call on MIPS."));
+    // A purpose clause says how, not where.
+    CHECK_FALSE(speaks_of_existence("It uses registers in order to implement pipe()."));
+    // The vDSO is about speed, whatever the words beside it.
+    CHECK_FALSE(speaks_of_existence("The vDSO version is not available on all architectures."));
+    CHECK_FALSE(speaks_of_existence("The call returns the process ID."));
+    CHECK_FALSE(speaks_of_existence(""));
+}
