@@ -6,6 +6,7 @@
 #include <bit>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <span>
 
 #include "arch-data/arch_table.h"
@@ -16,6 +17,26 @@ namespace {
 
 // What std::tolower does in the "C" locale manaudit runs in, without a call per byte.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// A PhraseSet gram: `size` (1 to 4) bytes from `bytes`, each ORed with 0x20.
+std::uint32_t gram_at(const char* bytes, std::size_t size) {
+    std::uint32_t gram = 0;
+    for (std::size_t i = 0; i < size; ++i)
+        gram |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i]) | 0x20) << (8 * i);
+    return gram;
+}
+
+// The same, from four readable bytes at once.
+std::uint32_t gram_of_word(const char* bytes, std::size_t size) {
+    std::uint32_t word = 0;
+    std::memcpy(&word, bytes, sizeof word);
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap32(word);
+    word |= 0x20202020U;
+    return size == 4 ? word : word & ((std::uint32_t{1} << (8 * size)) - 1);
+}
+
+// 16 bits of a gram, for PhraseSet's filter.
+std::uint32_t gram_hash(std::uint32_t gram) { return (gram * 0x9E3779B1U) >> 16; }
 
 // Where `needle` starts in `text` at or after `from`, in any case; npos if
 // nowhere. Only positions holding its first letter, in either case, are
@@ -157,6 +178,41 @@ PhraseSet::PhraseSet(std::span<const std::string_view> phrases) {
         ending_with_[upper] = ending_with_[lower];
     }
     required_digits_ = digits_every_phrase_holds(phrases_);
+    // Horspool's jumps pay for long phrases only: with short ones, most
+    // jumps are a byte or two, each after a hard-to-predict branch.
+    constexpr std::size_t kLongPhrase = 8;
+    if (window_ >= kLongPhrase) return;
+    gram_size_ = std::min<std::size_t>(window_, 4);
+    for (std::size_t k = 0; k < phrases_.size(); ++k) {
+        const std::uint32_t gram = gram_at(phrases_[k].data(), gram_size_);
+        const std::uint32_t hash = gram_hash(gram);
+        gram_filter_[hash >> 6] |= std::uint64_t{1} << (hash & 63);
+        auto same = std::find_if(grams_.begin(), grams_.end(), [&](const auto& g) { return g.first == gram; });
+        if (same == grams_.end()) grams_.emplace_back(gram, std::uint64_t{1} << k);
+        else same->second |= std::uint64_t{1} << k;
+    }
+}
+
+bool PhraseSet::found_by_grams(std::string_view text) const {
+    const char* data = text.data();
+    const std::size_t n = text.size();
+    for (std::size_t at = 0; at + gram_size_ <= n; ++at) {
+        // Four bytes at once where the text has them.
+        const std::uint32_t gram = at + 4 <= n ? gram_of_word(data + at, gram_size_) : gram_at(data + at, gram_size_);
+        const std::uint32_t hash = gram_hash(gram);
+        if (!(gram_filter_[hash >> 6] >> (hash & 63) & 1)) continue;
+        for (const auto& [phrase_gram, phrases] : grams_) {
+            if (phrase_gram != gram) continue;
+            for (std::uint64_t left = phrases; left; left &= left - 1) {
+                const std::string_view phrase = phrases_[static_cast<std::size_t>(std::countr_zero(left))];
+                if (phrase.size() > n - at) continue;
+                std::size_t k = 0;
+                while (k < phrase.size() && ascii_lower(data[at + k]) == phrase[k]) ++k;
+                if (k == phrase.size()) return true;
+            }
+        }
+    }
+    return false;
 }
 
 std::string PhraseSet::digits_every_phrase_holds(std::span<const std::string_view> phrases) {
@@ -188,6 +244,7 @@ bool PhraseSet::found_in(std::string_view text) const {
             return text.find(d) != std::string_view::npos;
         }))
         return false;
+    if (gram_size_ > 0) return found_by_grams(text);
     for (std::size_t end = window_ - 1; end < text.size();) {
         const auto last = static_cast<unsigned char>(text[end]);
         const std::size_t start = end + 1 - window_;

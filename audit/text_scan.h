@@ -26,10 +26,12 @@ bool contains_ci(std::string_view text, std::string_view needle);
 /// case): the text is lowered once, not once a phrase.
 bool contains_any_lowercase(std::string_view text, std::span<const std::string_view> phrases);
 
-/// Lower-case phrases looked for in many texts, prepared once. The search
-/// slides a window as long as the shortest phrase along the text and jumps
-/// by what the window's last byte allows (Horspool's rule for a set of
-/// phrases), so most bytes of a text are never read. Keep one as a static
+/// Lower-case phrases looked for in many texts, prepared once. With long
+/// phrases, the search slides a window as long as the shortest phrase along
+/// the text and jumps by what the window's last byte allows (Horspool's rule
+/// for a set of phrases), so most bytes of a text are never read. With short
+/// ones, where jumps are short, each position's first bytes are hashed
+/// against the phrases' first bytes, a bit test apiece. Keep one as a static
 /// beside its phrases.
 class PhraseSet {
 public:
@@ -52,6 +54,16 @@ private:
     std::array<std::size_t, 256> shift_{};
     /// Per byte, as its lower case: the phrases whose window-long start ends with it (bit k: phrases_[k]).
     std::array<std::uint64_t, 256> ending_with_{};
+
+    /// The short phrases' search: a gram is a position's first gram_size_
+    /// bytes (at most 4), read as a little-endian number with each byte ORed
+    /// with 0x20, which lowers letters and keeps every match a match.
+    bool found_by_grams(std::string_view text) const;
+    std::size_t gram_size_ = 0;  ///< 0: the Horspool search
+    /// Bit h set when some phrase's gram hashes to h.
+    std::array<std::uint64_t, 1024> gram_filter_{};
+    /// Each phrase gram, with the phrases starting with it (bit k: phrases_[k]).
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> grams_;
 };
 
 using manpages::split_sentences;

@@ -81,6 +81,28 @@ TEST_CASE("text scan: a phrase set finds what searching for each phrase finds", 
     CHECK(found < 18000);
 }
 
+TEST_CASE("text scan: a phrase set of short phrases finds what searching for each finds", "[text-scan]") {
+    // Four-byte grams, and bytes that lowering by 0x20 confuses ('@' and
+    // '`', NUL and space) beside letters of both cases.
+    static constexpr std::string_view kPhrases[] = {"on o", "no on", "o`n", "on n"};
+    const PhraseSet set(kPhrases);
+    std::mt19937 random(17);
+    std::uniform_int_distribution<int> length(0, 20), letter(0, 7);
+    const std::string letters("oOnN @`\0", 8);
+    int found = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::string text;
+        for (int n = length(random); n > 0; --n) text += letters[static_cast<std::size_t>(letter(random))];
+        const bool any = std::any_of(std::begin(kPhrases), std::end(kPhrases),
+                                     [&](std::string_view p) { return contains_ci(text, p); });
+        INFO(text);
+        REQUIRE(set.found_in(text) == any);
+        found += any;
+    }
+    CHECK(found > 1000);
+    CHECK(found < 19000);
+}
+
 TEST_CASE("text scan: a phrase set whose phrases all hold digits skips texts without them", "[text-scan]") {
     static constexpr std::string_view kNumbered[] = {"x86", "i386", "ia-32", "x64", "amd64"};
     const PhraseSet numbered(kNumbered);
