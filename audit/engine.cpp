@@ -52,7 +52,10 @@ std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
 
     // One findings list per page, so workers never share one.
     std::vector<std::vector<Finding>> per_page(pages.size());
-    parallel_for(pages.size(), options.jobs, [&](std::size_t i) {
+    const std::vector<std::size_t> order =
+        largest_first(pages.size(), [&](std::size_t i) { return pages[i].source.size(); });
+    parallel_for(pages.size(), options.jobs, [&](std::size_t k) {
+        const std::size_t i = order[k];
         const PageMemo memo(pages[i], facts);
         AuditContext page_context = context;
         page_context.page_memo = &memo;

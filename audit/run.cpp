@@ -93,7 +93,10 @@ void read_and_build_pages(const RunInputs& inputs, const AuditOptions& options, 
     for (auto& d : corpus.diagnostics) result.diagnostics.push_back(std::move(d));
     result.pages.resize(corpus.pages.size());
     std::vector<Diagnostics> page_diags(corpus.pages.size());
-    parallel_for(corpus.pages.size(), options.jobs, [&](std::size_t i) {
+    const std::vector<std::size_t> order =
+        largest_first(corpus.pages.size(), [&](std::size_t i) { return corpus.pages[i].source.size(); });
+    parallel_for(corpus.pages.size(), options.jobs, [&](std::size_t k) {
+        const std::size_t i = order[k];
         auto& file = corpus.pages[i];
         result.pages[i] = manpages::build_page(file.path, std::move(file.source), page_diags[i]);
         result.pages[i].aliases = file.aliases;

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 #include <type_traits>
+#include <vector>
 
 namespace manaudit {
 
@@ -83,6 +84,17 @@ void parallel_for(std::size_t count, int jobs, Job&& job) {
             loop->idle.notify_all();
         });
     work(0);
+}
+
+/// Indexes 0 to count - 1, the largest `size_of(i)` first (equal ones in
+/// index order): the order to hand uneven items to parallel_for in, so that
+/// no worker is left with a large one while the others are done.
+template <class SizeOf>
+std::vector<std::size_t> largest_first(std::size_t count, SizeOf&& size_of) {
+    std::vector<std::size_t> order(count);
+    for (std::size_t i = 0; i < count; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size_of(a) > size_of(b); });
+    return order;
 }
 
 }  // namespace manaudit

@@ -65,3 +65,10 @@ TEST_CASE("parallel_for: a throw in the caller's share waits for the helpers, th
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     CHECK(done.load() == after_return);  // no helper still at work once the loop returned
 }
+
+TEST_CASE("parallel_for: largest_first orders indexes by size, ties by index", "[parallel-for]") {
+    const std::vector<int> sizes = {3, 9, 1, 9, 0, 5};
+    CHECK(largest_first(sizes.size(), [&](std::size_t i) { return sizes[i]; }) ==
+          std::vector<std::size_t>{1, 3, 5, 0, 2, 4});
+    CHECK(largest_first(0, [](std::size_t) { return 0; }).empty());
+}
