@@ -3,7 +3,6 @@
 #include "manpages/sentences.h"
 
 #include <array>
-#include <cctype>
 
 namespace manaudit::manpages {
 
@@ -27,10 +26,15 @@ bool ends_with_abbreviation(const std::string& current) {
            lowered.ends_with("vs.") || lowered.ends_with("cf.");
 }
 
+// std::isspace in the "C" locale, without a call per byte.
+bool is_c_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 }  // namespace
 
 std::vector<std::string> split_sentences(std::string_view text) {
     std::vector<std::string> out;
+    // No sentence starts with a space: one before any other byte is never
+    // kept, so a finished sentence is moved out as it is, not copied.
     std::string current;
     for (std::size_t i = 0; i < text.size(); ++i) {
         // Runs of ordinary bytes are copied at once: this runs over every page's text.
@@ -43,21 +47,19 @@ std::vector<std::string> split_sentences(std::string_view text) {
         current.append(text, i, run_end - i);
         if (run_end == text.size()) break;
         i = run_end;
-        char c = text[i] == '\n' ? ' ' : text[i];
-        if (c == ' ' && !current.empty() && current.back() == ' ') continue;
+        const char c = text[i] == '\n' ? ' ' : text[i];
+        if (c == ' ') {
+            if (!current.empty() && current.back() != ' ') current += ' ';
+            continue;
+        }
         current += c;
-        bool at_end = c == '.' || c == '?' || c == '!';
-        bool next_is_space = i + 1 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]));
-        if (!at_end || !next_is_space || ends_with_abbreviation(current)) continue;
-        auto first = current.find_first_not_of(' ');
-        if (first != std::string::npos) out.push_back(current.substr(first));
+        const bool next_is_space = i + 1 >= text.size() || is_c_space(text[i + 1]);
+        if (!next_is_space || ends_with_abbreviation(current)) continue;
+        out.push_back(std::move(current));
         current.clear();
     }
-    auto first = current.find_first_not_of(' ');
-    if (first != std::string::npos) {
-        auto last = current.find_last_not_of(' ');
-        out.push_back(current.substr(first, last - first + 1));
-    }
+    while (!current.empty() && current.back() == ' ') current.pop_back();
+    if (!current.empty()) out.push_back(std::move(current));
     return out;
 }
 
