@@ -358,11 +358,14 @@ struct PageScope {
     std::span<const archdata::ArchFacts> facts;
     std::unique_ptr<FactsMemo> own_memo;    ///< when the engine made none
     const FactsMemo* memo = nullptr;        ///< variants of calls per ABI
-    std::string page_text;                  ///< the visible text, for the names the page mentions
     std::vector<std::string> page_names;    ///< the page's calls
+    bool have_x86 = false;
+    /// The rest reads the page's text, so it is gathered only for a page
+    /// with a call some ABI lacks (see read_text_of).
+    bool text_read = false;
+    std::string page_text;                  ///< the visible text, for the names the page mentions
     std::set<std::string> claimed;          ///< left to x86-only-statement
     std::vector<RemovalSentence> removals;
-    bool have_x86 = false;
 };
 
 PageScope gather_page_scope(const manpages::Page& page, const AuditContext& context) {
@@ -371,12 +374,23 @@ PageScope gather_page_scope(const manpages::Page& page, const AuditContext& cont
     scope.facts = facts;
     scope.memo = &facts_memo(context, scope.own_memo);
     scope.have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
-    scope.page_text = visible_text(page);
     scope.page_names = page_syscall_names(page, facts);
+    return scope;
+}
+
+void read_text_of(const manpages::Page& page, const AuditContext& context, PageScope& scope) {
+    if (scope.text_read) return;
+    scope.text_read = true;
+    scope.page_text = visible_text(page);
     for (const auto& claim : x86_existence_claims(page, context))
         scope.claimed.insert(claim.subjects.begin(), claim.subjects.end());
     scope.removals = removal_sentences(page);
-    return scope;
+}
+
+// A call every ABI has a number of its own for has no gap, whatever the page says.
+bool implemented_everywhere(std::span<const archdata::ArchFacts> facts, const std::string& name) {
+    return std::all_of(facts.begin(), facts.end(),
+                       [&](const archdata::ArchFacts& f) { return f.implemented_syscall(name) != nullptr; });
 }
 
 // The same scheme for a sibling (a page explains stat64 and says "similar
@@ -503,10 +517,12 @@ std::string sibling_group_key(const manpages::Page& page, const std::string& nam
 // Each call's undocumented gaps, sibling calls together, the groups in the
 // order the page first names them.
 std::vector<std::vector<CallGap>> undocumented_gaps_by_sibling_group(const manpages::Page& page,
-                                                                     const PageScope& scope) {
+                                                                     const AuditContext& context, PageScope& scope) {
     std::vector<std::vector<CallGap>> groups;
     std::map<std::string, std::size_t> group_of_key;
     for (const auto& name : scope.page_names) {
+        if (implemented_everywhere(scope.facts, name)) continue;
+        read_text_of(page, context, scope);
         if (scope.claimed.count(name) || says_removed(page, scope.removals, name, scope.page_names.size() == 1))
             continue;
         auto gap = undocumented_gap(page, scope, name);
@@ -673,7 +689,8 @@ void SyscallMissingOnArchCheck::run(const manpages::Page& page, const AuditConte
     const auto facts = context.facts;
     const std::string kernel = archdata::kernel_series(facts.front().provenance.kernel_version);
     // Report: one finding per sibling group, after its word-size claim if any.
-    for (const auto& gaps : undocumented_gaps_by_sibling_group(page, gather_page_scope(page, context))) {
+    PageScope scope = gather_page_scope(page, context);
+    for (const auto& gaps : undocumented_gaps_by_sibling_group(page, context, scope)) {
         if (auto claim = word_size_claim_finding(page, facts, gaps)) findings.push_back(std::move(*claim));
         findings.push_back(group_finding(page, facts, gaps, kernel));
     }
