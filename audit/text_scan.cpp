@@ -178,6 +178,15 @@ PhraseSet::PhraseSet(std::span<const std::string_view> phrases) {
         ending_with_[upper] = ending_with_[lower];
     }
     required_digits_ = digits_every_phrase_holds(phrases_);
+    // Each phrase anchored at the first required digit it holds.
+    anchored_.resize(required_digits_.size());
+    for (std::size_t k = 0; k < phrases_.size() && !required_digits_.empty(); ++k)
+        for (std::size_t d = 0; d < required_digits_.size(); ++d)
+            if (const std::size_t at = phrases_[k].find(required_digits_[d]); at != std::string_view::npos) {
+                anchored_[d].push_back({k, at});
+                break;
+            }
+    if (!required_digits_.empty()) return;
     // Horspool's jumps pay for long phrases only: with short ones, most
     // jumps are a byte or two, each after a hard-to-predict branch.
     constexpr std::size_t kLongPhrase = 8;
@@ -193,6 +202,22 @@ PhraseSet::PhraseSet(std::span<const std::string_view> phrases) {
     }
 }
 
+bool PhraseSet::matches_at(std::string_view text, std::size_t at, std::string_view phrase) const {
+    if (phrase.size() > text.size() - at) return false;
+    std::size_t k = 0;
+    while (k < phrase.size() && ascii_lower(text[at + k]) == phrase[k]) ++k;
+    return k == phrase.size();
+}
+
+bool PhraseSet::found_by_digits(std::string_view text) const {
+    for (std::size_t d = 0; d < required_digits_.size(); ++d)
+        for (std::size_t at = text.find(required_digits_[d]); at != std::string_view::npos;
+             at = text.find(required_digits_[d], at + 1))
+            for (const Anchored& a : anchored_[d])
+                if (at >= a.offset && matches_at(text, at - a.offset, phrases_[a.phrase])) return true;
+    return false;
+}
+
 bool PhraseSet::found_by_grams(std::string_view text) const {
     const char* data = text.data();
     const std::size_t n = text.size();
@@ -203,13 +228,8 @@ bool PhraseSet::found_by_grams(std::string_view text) const {
         if (!(gram_filter_[hash >> 6] >> (hash & 63) & 1)) continue;
         for (const auto& [phrase_gram, phrases] : grams_) {
             if (phrase_gram != gram) continue;
-            for (std::uint64_t left = phrases; left; left &= left - 1) {
-                const std::string_view phrase = phrases_[static_cast<std::size_t>(std::countr_zero(left))];
-                if (phrase.size() > n - at) continue;
-                std::size_t k = 0;
-                while (k < phrase.size() && ascii_lower(data[at + k]) == phrase[k]) ++k;
-                if (k == phrase.size()) return true;
-            }
+            for (std::uint64_t left = phrases; left; left &= left - 1)
+                if (matches_at(text, at, phrases_[static_cast<std::size_t>(std::countr_zero(left))])) return true;
         }
     }
     return false;
@@ -240,10 +260,7 @@ bool PhraseSet::found_in(std::string_view text) const {
         return std::any_of(phrases_.begin(), phrases_.end(),
                            [&](std::string_view phrase) { return find_ci(text, phrase, 0) != std::string_view::npos; });
     if (phrases_.empty()) return false;
-    if (!required_digits_.empty() && std::none_of(required_digits_.begin(), required_digits_.end(), [&](char d) {
-            return text.find(d) != std::string_view::npos;
-        }))
-        return false;
+    if (!required_digits_.empty()) return found_by_digits(text);
     if (gram_size_ > 0) return found_by_grams(text);
     for (std::size_t end = window_ - 1; end < text.size();) {
         const auto last = static_cast<unsigned char>(text[end]);

@@ -31,8 +31,9 @@ bool contains_any_lowercase(std::string_view text, std::span<const std::string_v
 /// the text and jumps by what the window's last byte allows (Horspool's rule
 /// for a set of phrases), so most bytes of a text are never read. With short
 /// ones, where jumps are short, each position's first bytes are hashed
-/// against the phrases' first bytes, a bit test apiece. Keep one as a static
-/// beside its phrases.
+/// against the phrases' first bytes, a bit test apiece. Where every phrase
+/// holds a digit ("x86", "i386"), only the places of those digits are
+/// looked at. Keep one as a static beside its phrases.
 class PhraseSet {
 public:
     explicit PhraseSet(std::span<const std::string_view> phrases);
@@ -46,8 +47,17 @@ private:
     static std::string digits_every_phrase_holds(std::span<const std::string_view> phrases);
     std::vector<std::string_view> phrases_;
     /// Digits one of which every phrase holds (empty when some phrase holds
-    /// none): a text without any of them holds no phrase, found by memchr.
+    /// none). Then each occurrence of such a digit in a text, found by
+    /// memchr, is checked as the place of that digit in the phrases it was
+    /// chosen for: digits are rare in prose, so most texts cost a memchr.
     std::string required_digits_;
+    struct Anchored {
+        std::size_t phrase;  ///< index in phrases_
+        std::size_t offset;  ///< where its digit is
+    };
+    std::vector<std::vector<Anchored>> anchored_;  ///< per required digit, in that order
+    bool found_by_digits(std::string_view text) const;
+    bool matches_at(std::string_view text, std::size_t at, std::string_view phrase) const;
     bool has_empty_ = false;
     std::size_t window_ = 0;  ///< the shortest phrase's length
     /// Per byte at a window's end, as its lower case: how far the window may move on.
