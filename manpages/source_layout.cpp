@@ -95,8 +95,13 @@ private:
 
     std::uint32_t intern(std::string_view name) {
         auto& names = layout_.macro_names;
-        for (std::size_t i = 0; i < names.size(); ++i)
-            if (names[i] == name) return static_cast<std::uint32_t>(i);
+        // Macro names are a byte or two: their sizes and first bytes rule out
+        // most of the page's names without a call to memcmp.
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const std::string& known = names[i];
+            if (known.size() == name.size() && (name.empty() || known[0] == name[0]) && known == name)
+                return static_cast<std::uint32_t>(i);
+        }
         names.emplace_back(name);
         return static_cast<std::uint32_t>(names.size() - 1);
     }

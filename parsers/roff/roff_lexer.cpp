@@ -146,6 +146,7 @@ std::size_t plain_argument_end(std::string_view text, std::size_t i) {
 void split_arguments(std::string_view text, std::size_t offset, ControlLine& out) {
     std::size_t i = offset;
     const std::size_t n = text.size();
+
     while (true) {
         while (i < n && (text[i] == ' ' || text[i] == '\t')) ++i;
         if (i >= n) return;
@@ -164,6 +165,12 @@ void split_arguments(std::string_view text, std::size_t offset, ControlLine& out
             const std::size_t start = i;
             i = plain_argument_end(text, i);
             arg.assign(text.substr(start, i - start));
+        }
+        if (out.args.capacity() == 0) {
+            // Lines with arguments mostly have a few: one allocation each for them.
+            constexpr std::size_t kUsualArguments = 4;
+            out.args.reserve(kUsualArguments);
+            out.arg_columns.reserve(kUsualArguments);
         }
         out.args.push_back(std::move(arg));
         out.arg_columns.push_back(column);
