@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <thread>
 
 #include "arch-data/arch_table.h"
 #include "arch-data/libc_store.h"
@@ -134,12 +133,15 @@ RunResult run_audit_on(const RunInputs& inputs, const AuditOptions& options) {
     check_requested_ids(inputs, options, result);
     if (result.config_error) return result;
 
-    // The facts load while the pages are read and built: neither needs the other.
+    // The facts load while the pages are read and built: neither needs the
+    // other. The caller mostly takes the first task, the pages; the facts go
+    // to a thread of the pool, whose heap the later loops reuse.
     LoadedFacts loaded;
-    std::jthread loader([&loaded, &inputs] { loaded = load_all_facts(inputs); });
     RunResult pages;
-    read_and_build_pages(inputs, options, pages);
-    loader.join();
+    parallel_for(2, 2, [&](std::size_t task) {
+        if (task == 0) read_and_build_pages(inputs, options, pages);
+        else loaded = load_all_facts(inputs);
+    });
 
     for (auto& d : loaded.facts.diagnostics) result.diagnostics.push_back(std::move(d));
     result.facts = std::move(loaded.facts.facts);
