@@ -2,13 +2,12 @@
 #include "manpages/corpus_disk.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <optional>
 #include <system_error>
 
 #include <fmt/format.h>
+
+#include "base/output_file.h"
 
 namespace manaudit::manpages::detail {
 
@@ -107,10 +106,12 @@ private:
         auto size = fs::file_size(file, ec);
         if (ec) return unreadable(file, "cannot read: " + ec.message());
         if (size > max_bytes_) return unreadable(file, fmt::format("file is larger than {} MiB", max_bytes_ >> 20));
-        std::ifstream in(file, std::ios::binary);
-        std::string raw(size, '\0');
-        if (!in || !in.read(raw.data(), static_cast<std::streamsize>(size)))
-            return unreadable(file, fmt::format("cannot read: {}", std::strerror(errno)));
+        // One read into a buffer of the file's size: a stream per page would
+        // cost more than reading it.
+        std::string error;
+        std::optional<std::string> bytes = read_text_file(file.string(), error);
+        if (!bytes) return unreadable(file, fmt::format("cannot read: {}", error));
+        std::string raw = std::move(*bytes);
         TreeEntry e;
         e.origin = file.string();
         auto decoded = decode_page(std::move(raw), e.origin, max_bytes_);
