@@ -29,9 +29,10 @@ bool ends_with_abbreviation(const std::string& current) {
 // std::isspace in the "C" locale, without a call per byte.
 bool is_c_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-}  // namespace
-
-std::vector<std::string> split_sentences(std::string_view text) {
+// The sentences of `text`; `ends_open` tells whether the last one ran to
+// the end of the text without a full stop of its own.
+std::vector<std::string> split(std::string_view text, bool& ends_open) {
+    ends_open = false;
     std::vector<std::string> out;
     // No sentence starts with a space: one before any other byte is never
     // kept, so a finished sentence is moved out as it is, not copied.
@@ -59,14 +60,38 @@ std::vector<std::string> split_sentences(std::string_view text) {
         current.clear();
     }
     while (!current.empty() && current.back() == ' ') current.pop_back();
-    if (!current.empty()) out.push_back(std::move(current));
+    if (!current.empty()) {
+        out.push_back(std::move(current));
+        ends_open = true;
+    }
     return out;
+}
+
+}  // namespace
+
+std::vector<std::string> split_sentences(std::string_view text) {
+    bool ends_open = false;
+    return split(text, ends_open);
 }
 
 void index_sentences(Block& block) {
     if (block.kind == Block::Kind::comment) return;
     block.sentences = split_sentences(block.text);
-    if (!block.tag.empty()) block.tagged_sentences = split_sentences(block.tag + "\n" + block.text);
+    if (block.tag.empty()) return;
+    // The sentences of "tag\ntext", without splitting the text again: a
+    // sentence the tag leaves open runs on into the text's first, after a
+    // space; sentence ends within the text do not depend on what came before
+    // it (an abbreviation is read from the last four bytes, and the tag's
+    // part ends in a space).
+    bool tag_ends_open = false;
+    std::vector<std::string> tagged = split(block.tag, tag_ends_open);
+    auto text_sentence = block.sentences.begin();
+    if (tag_ends_open && text_sentence != block.sentences.end()) {
+        tagged.back() += ' ';
+        tagged.back() += *text_sentence++;
+    }
+    tagged.insert(tagged.end(), text_sentence, block.sentences.end());
+    block.tagged_sentences = std::move(tagged);
 }
 
 }  // namespace manaudit::manpages

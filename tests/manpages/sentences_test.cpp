@@ -74,3 +74,32 @@ TEST_CASE("sentences: the same as the rule written out byte by byte", "[sentence
         REQUIRE(split_sentences(text) == split_by_the_rule(text));
     }
 }
+
+TEST_CASE("sentences: a tag and its text read as one, without splitting the text twice", "[sentences]") {
+    using manaudit::manpages::Block;
+    using manaudit::manpages::index_sentences;
+    std::mt19937 random(43);
+    std::uniform_int_distribution<int> length(0, 14), byte(0, 15);
+    constexpr std::string_view kBytes = "ab E.g. ?!\n\tiCfv";
+    auto random_text = [&] {
+        std::string text;
+        for (int n = length(random); n > 0; --n) text += kBytes[static_cast<std::size_t>(byte(random))];
+        return text;
+    };
+    int joined = 0;
+    for (int i = 0; i < 30000; ++i) {
+        Block block;
+        block.kind = Block::Kind::tagged;
+        block.tag = random_text();
+        block.text = random_text();
+        if (block.tag.empty()) block.tag = "x";
+        index_sentences(block);
+        INFO("tag \"" << block.tag << "\", text \"" << block.text << '"');
+        const auto expected = split_by_the_rule(block.tag + "\n" + block.text);
+        REQUIRE(block.tagged_sentences == expected);
+        REQUIRE(block.sentences == split_by_the_rule(block.text));
+        joined += expected.size() < split_by_the_rule(block.tag).size() + block.sentences.size();
+    }
+    // The tag's open sentence ran on into the text's first many times.
+    CHECK(joined > 3000);
+}
