@@ -42,6 +42,7 @@ std::set<std::string> x86_abis_the_sentence_limits_to(const std::string& sentenc
                                                       const std::set<std::string>& audited) {
     static constexpr std::string_view kOnly[] = {"only on", "supported only", "only supported", "available only",
                                                  "only available", "implemented only"};
+    if (!may_name_x86(sentence)) return {};  // most sentences: a memchr, not a read of every word
     auto mentions = arch_mentions_in(sentence);
     if (mentions.empty() || has_generic_arch_phrase(sentence)) return {};
     if (!std::all_of(mentions.begin(), mentions.end(), [](const auto& m) { return archdata::is_x86_mention(m.mention_id); }))
