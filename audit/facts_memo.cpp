@@ -13,6 +13,30 @@ const SyscallVariants& FactsMemo::syscall_variants(std::size_t abi) const {
     return *variants_[abi];
 }
 
+std::span<const std::uint8_t> FactsMemo::call_presence(std::string_view name) const {
+    // Every ABI's calls at once: pages name their calls over and over, and
+    // asking each ABI about each would cost a lookup per ABI every time.
+    std::call_once(calls_once_, [&] {
+        auto row = [&](std::string_view call) -> std::vector<std::uint8_t>& {
+            auto& r = call_presence_[call];
+            r.resize(facts_.size(), 0);
+            return r;
+        };
+        for (std::size_t abi = 0; abi < facts_.size(); ++abi) {
+            for (const auto& [call, syscall] : facts_[abi].syscalls)
+                row(call)[abi] |= syscall.implemented ? kCallNumbered | kCallImplemented : kCallNumbered;
+            for (const auto& [call, multiplexed] : facts_[abi].multiplexed) row(call)[abi] |= kCallMultiplexed;
+        }
+    });
+    auto it = call_presence_.find(name);
+    return it == call_presence_.end() ? std::span<const std::uint8_t>() : std::span<const std::uint8_t>(it->second);
+}
+
+bool FactsMemo::can_call(std::size_t abi, std::string_view name) const {
+    const auto row = call_presence(name);
+    return !row.empty() && (row[abi] & (kCallImplemented | kCallMultiplexed)) != 0;
+}
+
 std::span<const char> FactsMemo::errno_presence(std::string_view name) const {
     // Every ABI's errno names at once: ERRORS sections name a few dozen
     // errnos each, and asking each ABI about each would cost far more.

@@ -1,6 +1,7 @@
 // What several checks work out from the facts alone, worked out once a run.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -27,6 +28,15 @@ public:
     /// empty when none does.
     std::span<const char> errno_presence(std::string_view name) const;
 
+    /// How each ABI provides call `name`, entry i for facts[i]: kCallNumbered
+    /// (a number of its own, as syscall() finds it), kCallImplemented (as
+    /// implemented_syscall() finds it), kCallMultiplexed (as
+    /// multiplexed_call() finds it); 0 where none. Empty when no ABI has it.
+    static constexpr std::uint8_t kCallNumbered = 1, kCallImplemented = 2, kCallMultiplexed = 4;
+    std::span<const std::uint8_t> call_presence(std::string_view name) const;
+    /// can_call(facts[abi], name), from call_presence.
+    bool can_call(std::size_t abi, std::string_view name) const;
+
     /// Whether this memo answers for `facts`.
     bool is_for(std::span<const archdata::ArchFacts> facts) const {
         return facts.data() == facts_.data() && facts.size() == facts_.size();
@@ -36,6 +46,8 @@ private:
     std::span<const archdata::ArchFacts> facts_;
     std::unique_ptr<std::once_flag[]> variants_once_;
     std::unique_ptr<std::unique_ptr<const SyscallVariants>[]> variants_;
+    mutable std::once_flag calls_once_;
+    mutable std::unordered_map<std::string_view, std::vector<std::uint8_t>> call_presence_;
     mutable std::once_flag errnos_once_;
     mutable std::unordered_map<std::string_view, std::vector<char>> errno_presence_;
 };

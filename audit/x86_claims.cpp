@@ -7,6 +7,7 @@
 #include "arch-data/arch_table.h"
 #include "audit/documented.h"
 #include "audit/evidence.h"
+#include "audit/facts_memo.h"
 #include "audit/text_scan.h"
 
 namespace manaudit::audit {
@@ -41,17 +42,36 @@ bool names_arch_then_only(std::string_view sentence, const std::vector<ArchMenti
 
 }  // namespace
 
-std::vector<std::string> page_syscall_names(const manpages::Page& page,
-                                            std::span<const archdata::ArchFacts> facts) {
+namespace {
+
+// The page's names, then its SYNOPSIS syscall(SYS_x) names, once each, those
+// `is_syscall` takes.
+template <typename IsSyscall>
+std::vector<std::string> names_that_are_syscalls(const manpages::Page& page, IsSyscall&& is_syscall) {
     std::vector<std::string> names;
     auto add = [&](const std::string& n) {
-        if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end() &&
-            is_syscall_somewhere(facts, n))
+        if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end() && is_syscall(n))
             names.push_back(n);
     };
     for (const auto& n : page.names) add(n);
     for (const auto& p : page.prototypes) add(p.syscall_name);
     return names;
+}
+
+}  // namespace
+
+std::vector<std::string> page_syscall_names(const manpages::Page& page,
+                                            std::span<const archdata::ArchFacts> facts) {
+    return names_that_are_syscalls(page, [&](const std::string& n) { return is_syscall_somewhere(facts, n); });
+}
+
+std::vector<std::string> page_syscall_names(const manpages::Page& page, const FactsMemo& memo) {
+    return names_that_are_syscalls(page, [&](const std::string& n) {
+        const auto row = memo.call_presence(n);
+        return std::any_of(row.begin(), row.end(), [](std::uint8_t how) {
+            return (how & (FactsMemo::kCallImplemented | FactsMemo::kCallMultiplexed)) != 0;
+        });
+    });
 }
 
 int source_line_containing(const manpages::Page& page, int first, int last, const std::string& needle,

@@ -11,6 +11,8 @@
 
 namespace manaudit::audit {
 
+class FactsMemo;
+
 /// "This system call does not exist on x86-64", "foo() is available only on i386".
 struct X86ExistenceClaim {
     enum class Kind { absent_on, only_on };
@@ -31,6 +33,8 @@ std::vector<X86ExistenceClaim> find_x86_existence_claims(const manpages::Page& p
 /// Names of the page (NAME, SYNOPSIS syscall(SYS_x) forms) that are a syscall on some arch.
 std::vector<std::string> page_syscall_names(const manpages::Page& page,
                                             std::span<const archdata::ArchFacts> facts);
+/// The same, asking the facts memo instead of every ABI.
+std::vector<std::string> page_syscall_names(const manpages::Page& page, const FactsMemo& memo);
 
 /// The source line in [first, last] holding `needle`, or 0. Comment lines
 /// are passed over: what they say is not what the reader sees.

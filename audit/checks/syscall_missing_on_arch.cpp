@@ -374,7 +374,7 @@ PageScope gather_page_scope(const manpages::Page& page, const AuditContext& cont
     scope.facts = facts;
     scope.memo = &facts_memo(context, scope.own_memo);
     scope.have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
-    scope.page_names = page_syscall_names(page, facts);
+    scope.page_names = page_syscall_names(page, *scope.memo);
     return scope;
 }
 
@@ -388,9 +388,10 @@ void read_text_of(const manpages::Page& page, const AuditContext& context, PageS
 }
 
 // A call every ABI has a number of its own for has no gap, whatever the page says.
-bool implemented_everywhere(std::span<const archdata::ArchFacts> facts, const std::string& name) {
-    return std::all_of(facts.begin(), facts.end(),
-                       [&](const archdata::ArchFacts& f) { return f.implemented_syscall(name) != nullptr; });
+bool implemented_everywhere(const PageScope& scope, const std::string& name) {
+    const auto row = scope.memo->call_presence(name);
+    if (row.empty()) return scope.facts.empty();
+    return std::all_of(row.begin(), row.end(), [](std::uint8_t how) { return (how & FactsMemo::kCallImplemented) != 0; });
 }
 
 // The same scheme for a sibling (a page explains stat64 and says "similar
@@ -521,7 +522,7 @@ std::vector<std::vector<CallGap>> undocumented_gaps_by_sibling_group(const manpa
     std::vector<std::vector<CallGap>> groups;
     std::map<std::string, std::size_t> group_of_key;
     for (const auto& name : scope.page_names) {
-        if (implemented_everywhere(scope.facts, name)) continue;
+        if (implemented_everywhere(scope, name)) continue;
         read_text_of(page, context, scope);
         if (scope.claimed.count(name) || says_removed(page, scope.removals, name, scope.page_names.size() == 1))
             continue;

@@ -1,10 +1,12 @@
 // FactsMemo: what checks work out from the facts once a run.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "arch-data/fact_pack_codec.h"
+#include "audit/evidence.h"
 #include "audit/facts_memo.h"
 #include "audit_fixture.h"
 
@@ -54,4 +56,29 @@ TEST_CASE("facts memo: errno names come from packed tables without decoding them
     CHECK(memo.errno_presence("EPERM").empty());
     REQUIRE(facts[0].errno_value("ENOSYS"));
     CHECK(facts[0].errno_value("ENOSYS")->value == 38);
+}
+
+TEST_CASE("facts memo: how each ABI provides a call", "[facts-memo]") {
+    const std::vector<archdata::ArchFacts> facts = {
+        FactsBuilder("x86_64").syscall("accept", 43).syscall("getpid", 39).build(),
+        FactsBuilder("i386").multiplexed("accept", "socketcall", 5).reserved("accept4", 364).syscall("getpid", 20).build(),
+        FactsBuilder("arm64").syscall("accept", 202).syscall("getpid", 172).build(),
+    };
+    const FactsMemo memo(facts);
+    constexpr std::uint8_t kNumbered = FactsMemo::kCallNumbered, kImplemented = FactsMemo::kCallImplemented,
+                           kMultiplexed = FactsMemo::kCallMultiplexed;
+    auto row = [&](std::string_view name) {
+        const auto r = memo.call_presence(name);
+        return std::vector<int>(r.begin(), r.end());
+    };
+    CHECK(row("getpid") == std::vector<int>(3, kNumbered | kImplemented));
+    CHECK(row("accept") == std::vector<int>{kNumbered | kImplemented, kMultiplexed, kNumbered | kImplemented});
+    CHECK(row("accept4") == std::vector<int>{0, kNumbered, 0});  // a reserved slot: numbered, not callable
+    CHECK(memo.call_presence("nosuchcall").empty());
+    // can_call answers as evidence's can_call does, ABI by ABI.
+    for (std::string_view name : {"getpid", "accept", "accept4", "nosuchcall"})
+        for (std::size_t abi = 0; abi < facts.size(); ++abi) {
+            INFO(name << " on " << facts[abi].provenance.arch_id);
+            CHECK(memo.can_call(abi, name) == can_call(facts[abi], std::string(name)));
+        }
 }
