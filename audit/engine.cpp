@@ -56,7 +56,7 @@ std::vector<Finding> run_audit(const std::vector<manpages::Page>& pages,
         largest_first(pages.size(), [&](std::size_t i) { return pages[i].source.size(); });
     parallel_for(pages.size(), options.jobs, [&](std::size_t k) {
         const std::size_t i = order[k];
-        const PageMemo memo(pages[i], facts);
+        const PageMemo memo(pages[i], facts, &facts_memo);
         AuditContext page_context = context;
         page_context.page_memo = &memo;
         for (std::size_t c = 0; c < checks.size(); ++c)

@@ -138,8 +138,12 @@ std::optional<X86ExistenceClaim> claim_in_sentence(const manpages::Page& page, s
 
 std::vector<X86ExistenceClaim> find_x86_existence_claims(const manpages::Page& page,
                                                          std::span<const archdata::ArchFacts> facts) {
+    return find_x86_existence_claims(page, page_syscall_names(page, facts));
+}
+
+std::vector<X86ExistenceClaim> find_x86_existence_claims(const manpages::Page& page,
+                                                         const std::vector<std::string>& own_syscalls) {
     std::vector<X86ExistenceClaim> claims;
-    const auto own_syscalls = page_syscall_names(page, facts);
     for (std::size_t bi = 0; bi < page.blocks.size(); ++bi) {
         const auto& block = page.blocks[bi];
         if (!is_visible(block) || block.kind == manpages::Block::Kind::code || !names_x86_alone(block)) continue;

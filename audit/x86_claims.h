@@ -29,6 +29,9 @@ struct X86ExistenceClaim {
 /// Every such sentence of the page. `facts` decide which names are syscalls.
 std::vector<X86ExistenceClaim> find_x86_existence_claims(const manpages::Page& page,
                                                          std::span<const archdata::ArchFacts> facts);
+/// The same, given the page's syscall names (page_syscall_names).
+std::vector<X86ExistenceClaim> find_x86_existence_claims(const manpages::Page& page,
+                                                         const std::vector<std::string>& own_syscalls);
 
 /// Names of the page (NAME, SYNOPSIS syscall(SYS_x) forms) that are a syscall on some arch.
 std::vector<std::string> page_syscall_names(const manpages::Page& page,

@@ -57,8 +57,11 @@ std::vector<std::string> subjects_of(const manpages::Page& page, const manpages:
 }  // namespace
 
 std::vector<X86Condition> find_x86_conditions(const manpages::Page& page, std::span<const archdata::ArchFacts> facts) {
+    return find_x86_conditions(page, page_syscall_names(page, facts));
+}
+
+std::vector<X86Condition> find_x86_conditions(const manpages::Page& page, const std::vector<std::string>& calls) {
     std::vector<X86Condition> found;
-    const auto calls = page_syscall_names(page, facts);
     if (calls.empty()) return found;
     for (const auto& block : page.blocks) {
         if (!is_visible(block) || block.kind == manpages::Block::Kind::code || !may_name_x86(block.text)) continue;

@@ -21,5 +21,7 @@ struct X86Condition {
 
 /// Every such sentence of the page; `facts` decide which names are syscalls.
 std::vector<X86Condition> find_x86_conditions(const manpages::Page& page, std::span<const archdata::ArchFacts> facts);
+/// The same, given the page's syscall names (page_syscall_names).
+std::vector<X86Condition> find_x86_conditions(const manpages::Page& page, const std::vector<std::string>& calls);
 
 }  // namespace manaudit::audit

@@ -14,6 +14,7 @@
 #include "audit/evidence.h"
 #include "audit/facts_memo.h"
 #include "audit/libc_view.h"
+#include "audit/page_memo.h"
 #include "audit/page_statements.h"
 #include "audit/text_scan.h"
 #include "audit/x86_claims.h"
@@ -36,9 +37,10 @@ bool is_ioctl_request(const std::string& name) {
 // A page about an arch-specific syscall (arch_prctl, s390_sthyi) documents
 // constants of that arch: only arches where the syscall exists can lack them.
 // By position in `facts`; empty when the page's calls exist nowhere (no such scope).
-std::vector<bool> abis_of_page_calls(const manpages::Page& page, std::size_t abi_count, const FactsMemo& memo) {
+std::vector<bool> abis_of_page_calls(const manpages::Page& page, const AuditContext& context, const FactsMemo& memo) {
+    const std::size_t abi_count = context.facts.size();
     std::vector<bool> abis;
-    for (const auto& name : page_syscall_names(page, memo))
+    for (const auto& name : page_syscall_names(page, context))
         for (std::size_t i = 0; i < abi_count; ++i)
             if (memo.can_call(i, name)) {
                 abis.resize(abi_count);
@@ -174,7 +176,7 @@ void ConstantMissingOnArchCheck::run(const manpages::Page& page, const AuditCont
     const auto facts = context.facts;
     const bool have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
     std::unique_ptr<FactsMemo> own_memo;
-    const std::vector<bool> page_abis = abis_of_page_calls(page, facts.size(), facts_memo(context, own_memo));
+    const std::vector<bool> page_abis = abis_of_page_calls(page, context, facts_memo(context, own_memo));
     for (const auto& [name, ref] : documented_constants(page)) {
         if (is_ioctl_request(name)) continue;
         const std::set<std::string> missing = constant_gap(context, name, page_abis, have_x86);

@@ -374,7 +374,7 @@ PageScope gather_page_scope(const manpages::Page& page, const AuditContext& cont
     scope.facts = facts;
     scope.memo = &facts_memo(context, scope.own_memo);
     scope.have_x86 = std::any_of(facts.begin(), facts.end(), [](const auto& f) { return is_x86_abi(arch_id(f)); });
-    scope.page_names = page_syscall_names(page, *scope.memo);
+    scope.page_names = page_syscall_names(page, context);
     return scope;
 }
 

@@ -119,10 +119,10 @@ void report_constant_claims(const manpages::Page& page, std::span<const archdata
 
 // "The file must contain an x86 kernel" on a page whose call arm64 and
 // others have too: a condition stated for x86 as if it held everywhere.
-void report_x86_conditions(const manpages::Page& page, std::span<const archdata::ArchFacts> facts,
-                           std::vector<Finding>& findings) {
+void report_x86_conditions(const manpages::Page& page, const AuditContext& context, std::vector<Finding>& findings) {
+    const std::span<const archdata::ArchFacts> facts = context.facts;
     const std::string kernel = archdata::kernel_series(facts.front().provenance.kernel_version);
-    for (const auto& condition : find_x86_conditions(page, facts)) {
+    for (const auto& condition : find_x86_conditions(page, page_syscall_names(page, context))) {
         for (const auto& name : condition.subjects) {
             std::set<std::string> elsewhere;
             for (const auto& f : facts)
@@ -332,7 +332,7 @@ void X86OnlyStatementCheck::run(const manpages::Page& page, const AuditContext& 
     for (const auto& f : facts) audited.insert(arch_id(f));
     report_existence_claims(page, context, audited, findings);
     report_constant_claims(page, facts, audited, findings);
-    report_x86_conditions(page, facts, findings);
+    report_x86_conditions(page, context, findings);
 }
 
 }  // namespace manaudit::audit

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "audit/engine.h"
+#include "audit/facts_memo.h"
 #include "audit/page_memo.h"
 #include "audit/registry.h"
 #include "checks/world.h"
@@ -90,4 +91,23 @@ TEST_CASE("a page's memo answers for its own page only, as the finder would", "[
     CHECK(x86_existence_claims(frob, context).size() == find_x86_existence_claims(frob, facts).size());
     const std::span<const manaudit::archdata::ArchFacts> fewer(facts.data(), facts.size() - 1);
     CHECK_FALSE(memo.is_for(olddir, fewer));
+}
+
+TEST_CASE("a page's syscall names are the same from its memo, the facts memo or the facts", "[audit][engine]") {
+    const auto facts = small_world();
+    const FactsMemo facts_memo(facts);
+    for (const auto& page : {fixture_page("x86-only-statement", "olddir.2"),
+                             fixture_page("syscall-missing-on-arch", "frob.2")}) {
+        const auto direct = page_syscall_names(page, facts);
+        REQUIRE_FALSE(direct.empty());
+        CHECK(page_syscall_names(page, facts_memo) == direct);
+        const PageMemo with_facts_memo(page, facts, &facts_memo), without(page, facts);
+        CHECK(with_facts_memo.syscall_names() == direct);
+        CHECK(without.syscall_names() == direct);
+        AuditContext context{facts, {}, {}};
+        context.facts_memo = &facts_memo;
+        CHECK(page_syscall_names(page, context) == direct);
+        context.page_memo = &with_facts_memo;
+        CHECK(page_syscall_names(page, context) == direct);
+    }
 }
