@@ -3,6 +3,7 @@
 #include "manpages/source_layout.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "parsers/roff/man_macros.h"
@@ -95,15 +96,16 @@ private:
 
     std::uint32_t intern(std::string_view name) {
         auto& names = layout_.macro_names;
-        // Macro names are a byte or two: their sizes and first bytes rule out
-        // most of the page's names without a call to memcmp.
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            const std::string& known = names[i];
-            if (known.size() == name.size() && (name.empty() || known[0] == name[0]) && known == name)
-                return static_cast<std::uint32_t>(i);
-        }
-        names.emplace_back(name);
-        return static_cast<std::uint32_t>(names.size() - 1);
+        // Macro names are a byte or two, and a page uses a few dozen: the
+        // last one interned per first byte and size is nearly always it.
+        const std::size_t slot =
+            name.empty() ? 0 : static_cast<unsigned char>(name[0]) * 4 + std::min<std::size_t>(name.size(), 4) - 1;
+        if (const std::uint32_t known = recent_[slot]; known < names.size() && names[known] == name) return known;
+        std::uint32_t index = 0;
+        while (index < names.size() && names[index] != name) ++index;
+        if (index == names.size()) names.emplace_back(name);
+        recent_[slot] = index;
+        return index;
     }
 
     static bool is_font_macro(const Node& node) {
@@ -182,6 +184,9 @@ private:
     }
 
     SourceLayout layout_;
+    /// By a name's first byte and size (4 for longer ones): the index of the
+    /// name last interned with them.
+    std::array<std::uint32_t, 256 * 4> recent_ = {};
 };
 
 }  // namespace
