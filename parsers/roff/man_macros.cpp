@@ -8,7 +8,7 @@
 #include "parsers/roff/man_macros.h"
 
 #include <array>
-#include <unordered_map>
+#include <cstdint>
 
 #include "parsers/roff/man_parser_state.h"
 
@@ -113,14 +113,28 @@ const MacroInfo* find_macro(std::string_view name) {
         MacroInfo{"\\}", &P::keep, kept_request, ""},           // closes a conditional block
     };
 
-    // Every control line is looked up, so the table is indexed once.
-    static const std::unordered_map<std::string_view, const MacroInfo*> by_name = [] {
-        std::unordered_map<std::string_view, const MacroInfo*> index;
-        for (const MacroInfo& m : kMacros) index.emplace(m.name, &m);
+    // Every control line is looked up, so the table is indexed once, by a
+    // hash as short as the names (a byte or two): open addressing in a table
+    // four times as large as the macros.
+    constexpr std::size_t kSlots = 512;
+    static_assert(kSlots >= 4 * kMacros.size());
+    auto slot_of = [](std::string_view n) {
+        std::uint32_t h = static_cast<std::uint32_t>(n.size());
+        for (char c : n) h = h * 131 + static_cast<unsigned char>(c);
+        return static_cast<std::size_t>(h * 2654435761U >> 23) & (kSlots - 1);
+    };
+    static const std::array<const MacroInfo*, kSlots> by_name = [&] {
+        std::array<const MacroInfo*, kSlots> index{};
+        for (const MacroInfo& m : kMacros) {
+            std::size_t at = slot_of(m.name);
+            while (index[at] && index[at]->name != m.name) at = (at + 1) & (kSlots - 1);
+            if (!index[at]) index[at] = &m;  // the first of a name wins, as a map's emplace would
+        }
         return index;
     }();
-    auto it = by_name.find(name);
-    return it == by_name.end() ? nullptr : it->second;
+    for (std::size_t at = slot_of(name); by_name[at]; at = (at + 1) & (kSlots - 1))
+        if (by_name[at]->name == name) return by_name[at];
+    return nullptr;
 }
 
 }  // namespace manaudit::roff

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "parsers/roff/man_macros.h"
 #include "parsers/roff/man_parser.h"
 
 using namespace manaudit;
@@ -177,4 +178,20 @@ TEST_CASE("deeply nested .RS is capped, not a stack overflow", "[roff][parser]")
     const Node& section = *p.root->children.back();
     CHECK(section.children.back()->type == NodeType::paragraph);
     CHECK(section.children.back()->children.back()->text == "shallow");
+}
+
+TEST_CASE("macro table: every macro man pages use is found by its name, and only by it", "[roff][macros]") {
+    using manaudit::roff::find_macro;
+    for (std::string_view name : {"TH", "SH", "SS", "PP", "P", "LP", "HP", "TP", "TQ", "IP", "RS", "RE", "B", "I",
+                                  "BR", "BI", "IB", "IR", "RB", "RI", "SM", "SB", "nf", "fi", "EX", "EE", "UR", "UE",
+                                  "MT", "ME", "TS", "TE", "sp", "br", "in", "ad", "na", "ft", "ne", "so"}) {
+        INFO(name);
+        const auto* info = find_macro(name);
+        REQUIRE(info);
+        CHECK(info->name == name);
+    }
+    for (std::string_view name : {"", "X", "ZZ", "Th", "bR", "PPP", "SH ", "nff", "\\\""}) {
+        INFO(name);
+        CHECK(find_macro(name) == nullptr);
+    }
 }
