@@ -83,6 +83,7 @@ void ArchFacts::index_tables() {
     syscall_index_.build(syscalls);
     errnos.index();
     constants.index();
+    structs.index();
     entry_signatures.index();
     generic_signatures.index();
 }
@@ -97,7 +98,7 @@ const MultiplexedCall* ArchFacts::multiplexed_call(const std::string& name) cons
 }
 const Constant* ArchFacts::errno_value(const std::string& name) const { return errnos.lookup(name); }
 const Constant* ArchFacts::constant(const std::string& name) const { return constants.lookup(name); }
-const StructLayout* ArchFacts::layout(const std::string& name) const { return lookup(structs, name); }
+const StructLayout* ArchFacts::layout(const std::string& name) const { return structs.lookup(name); }
 const EntrySignature* ArchFacts::entry_signature(const std::string& entry) const {
     return entry_signatures.lookup(entry);
 }

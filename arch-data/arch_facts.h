@@ -112,7 +112,7 @@ struct ArchFacts {
     std::map<std::string, Syscall> syscalls;     ///< by name
     FactTable<Constant> errnos;      ///< by name
     FactTable<Constant> constants;   ///< by name
-    std::map<std::string, StructLayout> structs; ///< by tag name
+    FactTable<StructLayout> structs;  ///< by tag name
     std::map<std::string, MultiplexedCall> multiplexed;  ///< by call name
     /// From the kernel source: the parameters of each entry point this ABI's
     /// syscall table names, by entry name, where the source declares it.

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uint64_t kOdd = 0x9e3779b97f4a7c15ULL;
-constexpr std::string_view kMagic = "manaudit fact pack 3\n";
+constexpr std::string_view kMagic = "manaudit fact pack 4\n";
 
 enum class PackedKind : char { arch = 'a', libc = 'l' };
 

@@ -300,7 +300,7 @@ void encode(Encoder& e, const ArchFacts& facts) {
     });
     encode_table(e, facts.errnos, encode_constant);
     encode_table(e, facts.constants, encode_constant);
-    encode_map(e, facts.structs, [&](const StructLayout& st) { encode_layout(e, st); });
+    encode_table(e, facts.structs, encode_layout);
     encode_map(e, facts.multiplexed, [&](const MultiplexedCall& m) {
         e.text(m.name);
         e.text(m.via);
@@ -324,7 +324,7 @@ bool decode(Decoder& d, ArchFacts& facts) {
     });
     decode_table(d, facts.errnos, decode_whole<Constant, decode_constant>);
     decode_table(d, facts.constants, decode_whole<Constant, decode_constant>);
-    decode_map(d, facts.structs, [&](StructLayout& st) { decode_layout(d, st); });
+    decode_table(d, facts.structs, decode_whole<StructLayout, decode_layout>);
     decode_map(d, facts.multiplexed, [&](MultiplexedCall& m) {
         m.name = d.text();
         m.via = d.text();
