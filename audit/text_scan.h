@@ -40,12 +40,19 @@ public:
     /// Whether `text`, in any case, holds one of the phrases.
     bool found_in(std::string_view text) const;
 
-    /// The digits found_in first looks for (for tests).
+    /// The digits the search is anchored at, when every phrase holds one of
+    /// them (for tests); empty otherwise.
     const std::string& required_digits() const { return required_digits_; }
 
 private:
     static std::string digits_every_phrase_holds(std::span<const std::string_view> phrases);
+    bool matches_at(std::string_view text, std::size_t at, std::string_view phrase) const;
+    bool found_by_digits(std::string_view text) const;
+    bool found_by_grams(std::string_view text) const;
+
     std::vector<std::string_view> phrases_;
+    bool has_empty_ = false;
+
     /// Digits one of which every phrase holds (empty when some phrase holds
     /// none). Then each occurrence of such a digit in a text, found by
     /// memchr, is checked as the place of that digit in the phrases it was
@@ -56,24 +63,22 @@ private:
         std::size_t offset;  ///< where its digit is
     };
     std::vector<std::vector<Anchored>> anchored_;  ///< per required digit, in that order
-    bool found_by_digits(std::string_view text) const;
-    bool matches_at(std::string_view text, std::size_t at, std::string_view phrase) const;
-    bool has_empty_ = false;
+
+    /// Short phrases: a gram is a position's first gram_size_ bytes (at most
+    /// 4), read as a little-endian number with each byte ORed with 0x20,
+    /// which lowers letters and keeps every match a match.
+    std::size_t gram_size_ = 0;  ///< 0: another search
+    /// Bit h set when some phrase's gram hashes to h.
+    std::array<std::uint64_t, 1024> gram_filter_{};
+    /// Each phrase gram, with the phrases starting with it (bit k: phrases_[k]).
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> grams_;
+
+    /// Long phrases (Horspool's search).
     std::size_t window_ = 0;  ///< the shortest phrase's length
     /// Per byte at a window's end, as its lower case: how far the window may move on.
     std::array<std::size_t, 256> shift_{};
     /// Per byte, as its lower case: the phrases whose window-long start ends with it (bit k: phrases_[k]).
     std::array<std::uint64_t, 256> ending_with_{};
-
-    /// The short phrases' search: a gram is a position's first gram_size_
-    /// bytes (at most 4), read as a little-endian number with each byte ORed
-    /// with 0x20, which lowers letters and keeps every match a match.
-    bool found_by_grams(std::string_view text) const;
-    std::size_t gram_size_ = 0;  ///< 0: the Horspool search
-    /// Bit h set when some phrase's gram hashes to h.
-    std::array<std::uint64_t, 1024> gram_filter_{};
-    /// Each phrase gram, with the phrases starting with it (bit k: phrases_[k]).
-    std::vector<std::pair<std::uint32_t, std::uint64_t>> grams_;
 };
 
 using manpages::split_sentences;
