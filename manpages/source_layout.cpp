@@ -98,8 +98,9 @@ private:
         auto& names = layout_.macro_names;
         // Macro names are a byte or two, and a page uses a few dozen: the
         // last one interned per first byte and size is nearly always it.
-        const std::size_t slot =
-            name.empty() ? 0 : static_cast<unsigned char>(name[0]) * 4 + std::min<std::size_t>(name.size(), 4) - 1;
+        const std::size_t slot = name.empty() ? 0
+                                              : std::size_t{static_cast<unsigned char>(name[0])} * kLengths +
+                                                    std::min(name.size(), kLengths) - 1;
         if (const std::uint32_t known = recent_[slot]; known < names.size() && names[known] == name) return known;
         std::uint32_t index = 0;
         while (index < names.size() && names[index] != name) ++index;
@@ -184,9 +185,10 @@ private:
     }
 
     SourceLayout layout_;
-    /// By a name's first byte and size (4 for longer ones): the index of the
-    /// name last interned with them.
-    std::array<std::uint32_t, 256 * 4> recent_ = {};
+    /// By a name's first byte and size (kLengths for longer ones): the index
+    /// of the name last interned with them.
+    static constexpr std::size_t kLengths = 4;
+    std::array<std::uint32_t, std::size_t{256} * kLengths> recent_ = {};
 };
 
 }  // namespace
