@@ -103,7 +103,9 @@ TEST_CASE("fact table: lookups from several threads agree", "[fact-table]") {
     }
 }
 
-TEST_CASE("fact table: a damaged table is refused", "[fact-table]") {
+TEST_CASE("fact table: a damaged table is refused or read within its bounds", "[fact-table]") {
+    // The pack is part of the program, so damage means a damaged program;
+    // still, no byte of it may lead a lookup outside the table (ASan checks).
     const std::string good = encoded(sample_facts(30));
     {
         pack::Decoder d{good};
@@ -112,7 +114,7 @@ TEST_CASE("fact table: a damaged table is refused", "[fact-table]") {
     }
     // Every one-byte change of the table layout either decodes or is refused,
     // and what decodes answers lookups without reading outside the bytes.
-    int refused = 0;
+    int refused = 0, read = 0;
     for (std::size_t at = 0; at < good.size(); ++at) {
         std::string bad = good;
         bad[at] = static_cast<char>(bad[at] ^ 0x5a);
@@ -122,40 +124,20 @@ TEST_CASE("fact table: a damaged table is refused", "[fact-table]") {
             ++refused;
             continue;
         }
-        for (int i = 0; i < 30; ++i) (void)facts.constant("C_" + std::to_string(i));
-        (void)facts.constants.whole();
-    }
-    CHECK(refused > 0);
-    for (std::size_t cut : {good.size() - 1, good.size() / 2, std::size_t{3}}) {
-        pack::Decoder d{std::string_view(good).substr(0, cut)};
-        ArchFacts facts;
-        CHECK_FALSE(pack::decode(d, facts));
-    }
-}
-
-TEST_CASE("fact table: a damaged table is refused or read within its bounds", "[fact-table]") {
-    // The pack is part of the program, so damage means a damaged program;
-    // still, no byte of it may lead a lookup outside the table (ASan checks).
-    const std::string good = encoded(sample_facts(10));
-    int refused = 0, read = 0;
-    for (std::size_t at = good.size() > 400 ? good.size() - 400 : 0; at < good.size(); ++at) {
-        std::string bad = good;
-        bad[at] = static_cast<char>(bad[at] ^ 0x5a);
-        pack::Decoder d{bad};
-        ArchFacts facts;
-        if (!pack::decode(d, facts)) {
-            ++refused;
-            continue;
-        }
         ++read;
-        for (int i = 0; i < 12; ++i) (void)facts.constant("C_" + std::to_string(i));
+        for (int i = 0; i < 30; ++i) (void)facts.constant("C_" + std::to_string(i));
         (void)facts.errno_value("EPERM");
         (void)facts.entry_signature("sys_openat");
         std::size_t walked = 0;
-        for (const auto& entry : facts.constants) walked += entry.first.size();
+        for (const auto& entry : facts.constants.whole()) walked += entry.first.size();
         CHECK(walked <= bad.size());
     }
     // Damage to the tables' structure (lengths, offsets, key order, hash slots) is caught.
     CHECK(refused > 0);
     CHECK(read > 0);
+    for (std::size_t cut : {good.size() - 1, good.size() / 2, std::size_t{3}}) {
+        pack::Decoder d{std::string_view(good).substr(0, cut)};
+        ArchFacts facts;
+        CHECK_FALSE(pack::decode(d, facts));
+    }
 }
