@@ -32,11 +32,6 @@ std::span<const std::uint8_t> FactsMemo::call_presence(std::string_view name) co
     return it == call_presence_.end() ? std::span<const std::uint8_t>() : std::span<const std::uint8_t>(it->second);
 }
 
-bool FactsMemo::can_call(std::size_t abi, std::string_view name) const {
-    const auto row = call_presence(name);
-    return !row.empty() && (row[abi] & (kCallImplemented | kCallMultiplexed)) != 0;
-}
-
 std::span<const char> FactsMemo::errno_presence(std::string_view name) const {
     // Every ABI's errno names at once: ERRORS sections name a few dozen
     // errnos each, and asking each ABI about each would cost far more.

@@ -34,8 +34,9 @@ public:
     /// multiplexed_call() finds it); 0 where none. Empty when no ABI has it.
     static constexpr std::uint8_t kCallNumbered = 1, kCallImplemented = 2, kCallMultiplexed = 4;
     std::span<const std::uint8_t> call_presence(std::string_view name) const;
-    /// can_call(facts[abi], name), from call_presence.
-    bool can_call(std::size_t abi, std::string_view name) const;
+    /// Whether an entry of call_presence says the ABI can make the call, as
+    /// evidence's can_call() decides: implemented, or multiplexed.
+    static bool callable(std::uint8_t how) { return (how & (kCallImplemented | kCallMultiplexed)) != 0; }
 
     /// Whether this memo answers for `facts`.
     bool is_for(std::span<const archdata::ArchFacts> facts) const {

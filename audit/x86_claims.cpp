@@ -40,10 +40,6 @@ bool names_arch_then_only(std::string_view sentence, const std::vector<ArchMenti
     return false;
 }
 
-}  // namespace
-
-namespace {
-
 // The page's names, then its SYNOPSIS syscall(SYS_x) names, once each, those
 // `is_syscall` takes.
 template <typename IsSyscall>
@@ -68,9 +64,7 @@ std::vector<std::string> page_syscall_names(const manpages::Page& page,
 std::vector<std::string> page_syscall_names(const manpages::Page& page, const FactsMemo& memo) {
     return names_that_are_syscalls(page, [&](const std::string& n) {
         const auto row = memo.call_presence(n);
-        return std::any_of(row.begin(), row.end(), [](std::uint8_t how) {
-            return (how & (FactsMemo::kCallImplemented | FactsMemo::kCallMultiplexed)) != 0;
-        });
+        return std::any_of(row.begin(), row.end(), FactsMemo::callable);
     });
 }
 

@@ -38,14 +38,15 @@ bool is_ioctl_request(const std::string& name) {
 // constants of that arch: only arches where the syscall exists can lack them.
 // By position in `facts`; empty when the page's calls exist nowhere (no such scope).
 std::vector<bool> abis_of_page_calls(const manpages::Page& page, const AuditContext& context, const FactsMemo& memo) {
-    const std::size_t abi_count = context.facts.size();
     std::vector<bool> abis;
-    for (const auto& name : page_syscall_names(page, context))
-        for (std::size_t i = 0; i < abi_count; ++i)
-            if (memo.can_call(i, name)) {
-                abis.resize(abi_count);
+    for (const auto& name : page_syscall_names(page, context)) {
+        const auto row = memo.call_presence(name);
+        for (std::size_t i = 0; i < row.size(); ++i)
+            if (FactsMemo::callable(row[i])) {
+                abis.resize(row.size());
                 abis[i] = true;
             }
+    }
     return abis;
 }
 

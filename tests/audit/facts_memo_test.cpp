@@ -75,10 +75,12 @@ TEST_CASE("facts memo: how each ABI provides a call", "[facts-memo]") {
     CHECK(row("accept") == std::vector<int>{kNumbered | kImplemented, kMultiplexed, kNumbered | kImplemented});
     CHECK(row("accept4") == std::vector<int>{0, kNumbered, 0});  // a reserved slot: numbered, not callable
     CHECK(memo.call_presence("nosuchcall").empty());
-    // can_call answers as evidence's can_call does, ABI by ABI.
+    // callable answers as evidence's can_call does, ABI by ABI.
     for (std::string_view name : {"getpid", "accept", "accept4", "nosuchcall"})
         for (std::size_t abi = 0; abi < facts.size(); ++abi) {
             INFO(name << " on " << facts[abi].provenance.arch_id);
-            CHECK(memo.can_call(abi, name) == can_call(facts[abi], std::string(name)));
+            const auto presence = memo.call_presence(name);
+            const bool callable = !presence.empty() && FactsMemo::callable(presence[abi]);
+            CHECK(callable == can_call(facts[abi], std::string(name)));
         }
 }
