@@ -111,10 +111,9 @@ private:
         std::string error;
         std::optional<std::string> bytes = read_text_file(file.string(), error);
         if (!bytes) return unreadable(file, fmt::format("cannot read: {}", error));
-        std::string raw = std::move(*bytes);
         TreeEntry e;
         e.origin = file.string();
-        auto decoded = decode_page(std::move(raw), e.origin, max_bytes_);
+        auto decoded = decode_page(std::move(*bytes), e.origin, max_bytes_);
         if (decoded.problem) {
             e.kind = TreeEntry::Kind::unreadable;
             e.problem = std::move(*decoded.problem);

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <random>
+#include <span>
+#include <string>
 #include <string_view>
 
 #include "audit/text_scan.h"
@@ -59,23 +61,35 @@ TEST_CASE("text scan: a prepared phrase set, with windows as long as its shortes
     CHECK_FALSE(PhraseSet({}).found_in("anything"));
 }
 
-TEST_CASE("text scan: a phrase set finds what searching for each phrase finds", "[text-scan]") {
-    // Phrases and texts over a few letters, so that near misses are common.
-    static constexpr std::string_view kPhrases[] = {"abab", "bca", "aab", "cabcab", "ba c"};
-    const PhraseSet set(kPhrases);
-    std::mt19937 random(13);
-    std::uniform_int_distribution<int> length(0, 24), letter(0, 6);
-    constexpr std::string_view kLetters = "abcABC ";
+namespace {
+
+// A prepared set's answers against searching for each phrase, on 20000
+// random texts of up to `longest` bytes drawn from `bytes`: every answer must
+// agree. Returns how many texts held a phrase.
+int texts_holding_a_phrase(std::span<const std::string_view> phrases, std::string_view bytes, int longest,
+                           unsigned seed) {
+    const PhraseSet set(phrases);
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> length(0, longest), byte(0, static_cast<int>(bytes.size()) - 1);
     int found = 0;
     for (int i = 0; i < 20000; ++i) {
         std::string text;
-        for (int n = length(random); n > 0; --n) text += kLetters[static_cast<std::size_t>(letter(random))];
-        const bool any = std::any_of(std::begin(kPhrases), std::end(kPhrases),
-                                     [&](std::string_view p) { return contains_ci(text, p); });
+        for (int n = length(random); n > 0; --n) text += bytes[static_cast<std::size_t>(byte(random))];
+        const bool any =
+            std::any_of(phrases.begin(), phrases.end(), [&](std::string_view p) { return contains_ci(text, p); });
         INFO(text);
         REQUIRE(set.found_in(text) == any);
         found += any;
     }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("text scan: a phrase set finds what searching for each phrase finds", "[text-scan]") {
+    // Phrases and texts over a few letters, so that near misses are common.
+    static constexpr std::string_view kPhrases[] = {"abab", "bca", "aab", "cabcab", "ba c"};
+    const int found = texts_holding_a_phrase(kPhrases, "abcABC ", 24, 13);
     // Both outcomes were tried many times.
     CHECK(found > 2000);
     CHECK(found < 18000);
@@ -85,20 +99,7 @@ TEST_CASE("text scan: a phrase set of short phrases finds what searching for eac
     // Four-byte grams, and bytes that lowering by 0x20 confuses ('@' and
     // '`', NUL and space) beside letters of both cases.
     static constexpr std::string_view kPhrases[] = {"on o", "no on", "o`n", "on n"};
-    const PhraseSet set(kPhrases);
-    std::mt19937 random(17);
-    std::uniform_int_distribution<int> length(0, 20), letter(0, 7);
-    const std::string letters("oOnN @`\0", 8);
-    int found = 0;
-    for (int i = 0; i < 20000; ++i) {
-        std::string text;
-        for (int n = length(random); n > 0; --n) text += letters[static_cast<std::size_t>(letter(random))];
-        const bool any = std::any_of(std::begin(kPhrases), std::end(kPhrases),
-                                     [&](std::string_view p) { return contains_ci(text, p); });
-        INFO(text);
-        REQUIRE(set.found_in(text) == any);
-        found += any;
-    }
+    const int found = texts_holding_a_phrase(kPhrases, std::string_view("oOnN @`\0", 8), 20, 17);
     CHECK(found > 1000);
     CHECK(found < 19000);
 }
@@ -120,19 +121,7 @@ TEST_CASE("text scan: a phrase set whose phrases all hold digits skips texts wit
     CHECK(mixed.required_digits().empty());
     CHECK(mixed.found_in("on ARM only"));
     // The same answers as searching for each phrase, over texts of digits and letters.
-    std::mt19937 random(29);
-    std::uniform_int_distribution<int> length(0, 16), letter(0, 9);
-    constexpr std::string_view kLetters = "xX86i3a-42";
-    int found = 0;
-    for (int i = 0; i < 20000; ++i) {
-        std::string text;
-        for (int n = length(random); n > 0; --n) text += kLetters[static_cast<std::size_t>(letter(random))];
-        const bool any = std::any_of(std::begin(kNumbered), std::end(kNumbered),
-                                     [&](std::string_view p) { return contains_ci(text, p); });
-        INFO(text);
-        REQUIRE(numbered.found_in(text) == any);
-        found += any;
-    }
+    const int found = texts_holding_a_phrase(kNumbered, "xX86i3a-42", 16, 29);
     CHECK(found > 300);
     CHECK(found < 19000);
 }
